@@ -1,0 +1,222 @@
+package org.aigaq.platform.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.aigaq.platform.accounts.Users;
+import org.aigaq.support.ApplicationTest;
+import org.aigaq.support.TestAccounts;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Deny by default, proven route by route: the table below says who may use each route; the test fails when a route
+ * is added without being listed, when a route's annotation disagrees with the table, and when any caller (anonymous,
+ * half signed in, or each role) gets anything other than what the table says.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RouteAccessTest extends ApplicationTest {
+
+    private static final Set<Role> ADMIN = EnumSet.of(Role.ADMINISTRATOR);
+    private static final Set<Role> ALL = EnumSet.allOf(Role.class);
+    /** Marks routes open to anyone; {@link #SIGNING_IN} those open to half-signed-in users as well as signed-in ones. */
+    private static final String ANYONE = "anyone";
+    private static final String SIGNING_IN = "signing-in";
+
+    private static final Map<String, Object> EXPECTED = new LinkedHashMap<>();
+    static {
+        EXPECTED.put("GET /sign-in", ANYONE);
+        EXPECTED.put("POST /language", ANYONE);
+        EXPECTED.put("GET /error", ANYONE);
+        EXPECTED.put("POST /error", ANYONE);
+        EXPECTED.put("PUT /error", ANYONE);
+        EXPECTED.put("DELETE /error", ANYONE);
+        EXPECTED.put("GET /sign-in/second-factor", SIGNING_IN);
+        EXPECTED.put("POST /sign-in/second-factor", SIGNING_IN);
+        EXPECTED.put("GET /sign-in/new-password", SIGNING_IN);
+        EXPECTED.put("POST /sign-in/new-password", SIGNING_IN);
+        EXPECTED.put("GET /sign-in/enrol", SIGNING_IN);
+        EXPECTED.put("POST /sign-in/enrol", SIGNING_IN);
+        EXPECTED.put("GET /", ALL);
+        EXPECTED.put("GET /account", ALL);
+        EXPECTED.put("POST /account/password", ALL);
+        EXPECTED.put("GET /account/second-factor", ALL);
+        EXPECTED.put("POST /account/second-factor", ALL);
+        EXPECTED.put("POST /account/second-factor/remove", ALL);
+        EXPECTED.put("POST /account/recovery-codes", ALL);
+        EXPECTED.put("GET /account/recovery-codes", ALL);
+        EXPECTED.put("POST /account/tokens", ALL);
+        EXPECTED.put("POST /account/tokens/{id}/revoke", ALL);
+        EXPECTED.put("GET /admin/organisations", ADMIN);
+        EXPECTED.put("GET /admin/organisations/new", ADMIN);
+        EXPECTED.put("POST /admin/organisations", ADMIN);
+        EXPECTED.put("GET /admin/organisations/{id}", ADMIN);
+        EXPECTED.put("POST /admin/organisations/{id}", ADMIN);
+        EXPECTED.put("GET /admin/users", ADMIN);
+        EXPECTED.put("GET /admin/users/new", ADMIN);
+        EXPECTED.put("POST /admin/users", ADMIN);
+        EXPECTED.put("GET /admin/users/{id}", ADMIN);
+        EXPECTED.put("POST /admin/users/{id}", ADMIN);
+        EXPECTED.put("POST /admin/users/{id}/reset-password", ADMIN);
+        EXPECTED.put("POST /admin/users/{id}/reset-second-factor", ADMIN);
+        EXPECTED.put("POST /admin/users/{id}/disable", ADMIN);
+        EXPECTED.put("POST /admin/users/{id}/enable", ADMIN);
+        EXPECTED.put("GET /admin/audit", ADMIN);
+        EXPECTED.put("POST /admin/audit/verify", ADMIN);
+        EXPECTED.put("GET /api/v1/me", ALL);
+        EXPECTED.put("GET /api/v1/organisations", ALL);
+        EXPECTED.put("GET /api/v1/organisations/{id}", ALL);
+        EXPECTED.put("POST /api/v1/organisations", ADMIN);
+        EXPECTED.put("PUT /api/v1/organisations/{id}", ADMIN);
+        EXPECTED.put("GET /api/v1/users", ADMIN);
+        EXPECTED.put("POST /api/v1/users", ADMIN);
+        EXPECTED.put("GET /api/v1/users/{id}", ADMIN);
+        EXPECTED.put("PUT /api/v1/users/{id}", ADMIN);
+        EXPECTED.put("POST /api/v1/users/{id}/password-reset", ADMIN);
+        EXPECTED.put("POST /api/v1/users/{id}/second-factor-reset", ADMIN);
+        EXPECTED.put("GET /api/v1/tokens", ALL);
+        EXPECTED.put("POST /api/v1/tokens", ALL);
+        EXPECTED.put("DELETE /api/v1/tokens/{id}", ALL);
+        EXPECTED.put("GET /api/v1/audit/entries", ADMIN);
+        EXPECTED.put("POST /api/v1/audit/verification", ADMIN);
+        // Routes served by libraries, guarded by the URL rules of SecurityConfiguration.
+        EXPECTED.put("GET /actuator/health", ANYONE);
+        EXPECTED.put("GET /actuator/prometheus", ADMIN);
+        EXPECTED.put("GET /actuator/info", ADMIN);
+        EXPECTED.put("GET /v3/api-docs", ALL);
+        EXPECTED.put("GET /api-docs", ALL);
+    }
+
+    @Autowired MockMvc mvc;
+    @Autowired TestAccounts accounts;
+    @Autowired Users users;
+    @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping;
+
+    private final Map<Role, TestAccounts.Account> byRole = new LinkedHashMap<>();
+    private TestAccounts.Account halfSignedIn;
+
+    @BeforeAll
+    void createAccounts() {
+        for (Role role : Role.values()) {
+            byRole.put(role, accounts.create(role, role.requiresSecondFactor()));
+        }
+        halfSignedIn = accounts.create(Role.DOCUMENTER, false);
+    }
+
+    @Test
+    void everyRouteOfOursIsListedAndDeclaresTheAudienceTheTableSays() {
+        var routes = new TreeSet<String>();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mapping.getHandlerMethods().entrySet()) {
+            HandlerMethod handler = entry.getValue();
+            if (!handler.getBeanType().getPackageName().startsWith("org.aigaq")) {
+                continue;
+            }
+            var methods = entry.getKey().getMethodsCondition().getMethods();
+            for (String pattern : entry.getKey().getPatternValues()) {
+                var names = methods.isEmpty() ? List.of("GET", "POST", "PUT", "DELETE")
+                        : methods.stream().map(Enum::name).toList();
+                for (String method : names) {
+                    String route = method + " " + pattern;
+                    routes.add(route);
+                    assertThat(EXPECTED).as("route %s is not in the access table", route).containsKey(route);
+                    assertThat(audienceWord(HandlerAccess.audienceOf(handler)))
+                            .as("audience declared on %s", route).isEqualTo(EXPECTED.get(route));
+                }
+            }
+        }
+        var listedButMissing = new TreeSet<>(EXPECTED.keySet());
+        listedButMissing.removeAll(routes);
+        listedButMissing.removeIf(r -> r.contains("/actuator/") || r.contains("api-docs"));
+        assertThat(listedButMissing).as("routes in the table that the application does not have").isEmpty();
+    }
+
+    @Test
+    void everyCallerGetsExactlyWhatTheTableSays() throws Exception {
+        var failures = new ArrayList<String>();
+        for (var route : EXPECTED.entrySet()) {
+            String[] parts = route.getKey().split(" ", 2);
+            HttpMethod method = HttpMethod.valueOf(parts[0]);
+            String path = parts[1].replace("{id}", "999999");
+            Object audience = route.getValue();
+
+            check(failures, route.getKey(), "anonymous", perform(method, path, null), ANYONE.equals(audience), Caller.ANONYMOUS);
+            var pending = new PendingSignIn(halfSignedIn.id(), halfSignedIn.username(),
+                    users.get(halfSignedIn.id()).securityStamp(), PendingSignIn.Step.ENROL, false);
+            check(failures, route.getKey(), "half signed in", perform(method, path, pending),
+                    ANYONE.equals(audience) || SIGNING_IN.equals(audience), Caller.PENDING);
+            for (var role : byRole.entrySet()) {
+                boolean admitted = ANYONE.equals(audience) || SIGNING_IN.equals(audience)
+                        || (audience instanceof Set<?> roles && roles.contains(role.getKey()));
+                check(failures, route.getKey(), role.getKey().name(),
+                        perform(method, path, accounts.signedIn(role.getValue())), admitted, Caller.SIGNED_IN);
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    private enum Caller { ANONYMOUS, PENDING, SIGNED_IN }
+
+    private static void check(List<String> failures, String route, String who, MvcResult result, boolean admitted,
+                              Caller caller) {
+        int status = result.getResponse().getStatus();
+        String location = String.valueOf(result.getResponse().getHeader("Location"));
+        boolean api = route.contains("/api/v1/") || route.contains("/actuator/") || route.contains("/v3/api-docs");
+        boolean refused;
+        if (caller == Caller.ANONYMOUS) {
+            refused = api ? status == 401 : status == 302 && location.endsWith("/sign-in");
+        } else if (caller == Caller.PENDING) {
+            refused = api ? status == 403 : status == 302 && location.endsWith("/sign-in/enrol");
+        } else {
+            refused = status == 403;
+        }
+        boolean forbiddenAnyway = status == 401 || status == 403 || (status == 302 && location.endsWith("/sign-in"));
+        if (admitted && forbiddenAnyway) {
+            failures.add(route + ": " + who + " should be admitted but got " + status + " " + location);
+        } else if (!admitted && !refused) {
+            failures.add(route + ": " + who + " should be refused but got " + status + " " + location);
+        }
+    }
+
+    private MvcResult perform(HttpMethod method, String path, Authentication authentication) throws Exception {
+        var builder = request(method, path).with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{}");
+        if (authentication != null) {
+            var session = new MockHttpSession();
+            session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
+                    new SecurityContextImpl(authentication));
+            builder.session(session);
+        }
+        return mvc.perform(builder).andReturn();
+    }
+
+    private static Object audienceWord(HandlerAccess.Audience audience) {
+        return switch (audience) {
+            case HandlerAccess.Audience.Anyone a -> ANYONE;
+            case HandlerAccess.Audience.SigningIn s -> SIGNING_IN;
+            case HandlerAccess.Audience.EverySignedInUser e -> ALL;
+            case HandlerAccess.Audience.Roles r -> EnumSet.copyOf(r.roles());
+            case HandlerAccess.Audience.Nobody n -> "nobody";
+        };
+    }
+}
