@@ -37,8 +37,8 @@ public class AuditChain {
     }
 
     private static AuditEntry entryOf(ResultSet rs) throws SQLException {
-        long actorId = rs.getLong("actor_id");
-        return new AuditEntry(rs.getLong("seq"), rs.getObject("at", OffsetDateTime.class).toInstant(), rs.wasNull() ? null : actorId,
+        return new AuditEntry(rs.getLong("seq"), rs.getObject("at", OffsetDateTime.class).toInstant(),
+                rs.getObject("actor_id", Long.class),
                 rs.getString("actor"), rs.getString("address"), rs.getString("action"), rs.getString("record_type"),
                 rs.getString("record_id"), rs.getString("summary"), rs.getString("previous_hash"), rs.getString("hash"));
     }

@@ -50,9 +50,8 @@ public class AuditSearch {
                 .param("to", filter.to() == null ? null : filter.to().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC))
                 .param("limit", size + 1)
                 .query((rs, n) -> {
-                    long actorId = rs.getLong("actor_id");
                     return new AuditEntry(rs.getLong("seq"), rs.getObject("at", OffsetDateTime.class).toInstant(),
-                            rs.wasNull() ? null : actorId, rs.getString("actor"), rs.getString("address"),
+                            rs.getObject("actor_id", Long.class), rs.getString("actor"), rs.getString("address"),
                             rs.getString("action"), rs.getString("record_type"), rs.getString("record_id"),
                             rs.getString("summary"), rs.getString("previous_hash"), rs.getString("hash"));
                 }).list();
