@@ -39,10 +39,10 @@ class ApiErrors {
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e) {
         var errors = new ArrayList<Problems.FieldError>();
+        // Bean Validation has already put each message in the caller's language (messages*.properties).
         e.getBindingResult().getFieldErrors().forEach(error -> errors.add(new Problems.FieldError(error.getField(),
                 "/" + error.getField().replace('.', '/').replace("[", "/").replace("]", ""),
-                problems.message(error.getDefaultMessage() == null ? "validation.invalid"
-                        : error.getDefaultMessage().replace("{", "").replace("}", ""), argumentsOf(error.getArguments())))));
+                error.getDefaultMessage() == null ? problems.message("validation.invalid") : error.getDefaultMessage())));
         e.getBindingResult().getGlobalErrors().forEach(error -> errors.add(new Problems.FieldError(null, "",
                 problems.message("validation.invalid"))));
         return respond(problems.invalid(errors));
@@ -104,13 +104,6 @@ class ApiErrors {
     @ExceptionHandler(AccessDeniedException.class)
     void denied(AccessDeniedException e) {
         throw e;
-    }
-
-    private static Object[] argumentsOf(Object[] arguments) {
-        if (arguments == null) return new Object[0];
-        // Bean Validation puts the field's own resolvable first; the constraint's attributes follow (e.g. max).
-        return java.util.Arrays.stream(arguments).skip(1)
-                .filter(a -> !(a instanceof org.springframework.context.MessageSourceResolvable)).toArray();
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {

@@ -52,23 +52,23 @@ class AccountsApi {
         }
     }
 
-    record OrganisationRequest(@NotBlank(message = "validation.required") @Size(max = 200, message = "validation.too-long") String name,
-                               @Size(max = 40, message = "validation.too-long") String shortName) {}
+    record OrganisationRequest(@NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.size-max}") String name,
+                               @Size(max = 40, message = "{validation.size-max}") String shortName) {}
 
-    record NewUserRequest(@NotBlank(message = "validation.required") @Size(max = 64, message = "validation.too-long") String username,
-                          @NotBlank(message = "validation.required") @Size(max = 200, message = "validation.too-long") String displayName,
-                          @NotNull(message = "validation.required") Long organisationId,
-                          @NotEmpty(message = "user.roles.empty") Set<Role> roles) {}
+    record NewUserRequest(@NotBlank(message = "{validation.required}") @Size(max = 64, message = "{validation.size-max}") String username,
+                          @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.size-max}") String displayName,
+                          @NotNull(message = "{validation.required}") Long organisationId,
+                          @NotEmpty(message = "{user.roles.empty}") Set<Role> roles) {}
 
     /** The account created, with its temporary password: shown this once. */
     record CreatedUser(UserView user, String temporaryPassword) {}
 
-    record UserChange(@NotBlank(message = "validation.required") @Size(max = 200, message = "validation.too-long") String displayName,
-                      @NotNull(message = "validation.required") Long organisationId,
-                      @NotEmpty(message = "user.roles.empty") Set<Role> roles,
-                      @NotNull(message = "validation.required") Boolean enabled) {}
+    record UserChange(@NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.size-max}") String displayName,
+                      @NotNull(message = "{validation.required}") Long organisationId,
+                      @NotEmpty(message = "{user.roles.empty}") Set<Role> roles,
+                      @NotNull(message = "{validation.required}") Boolean enabled) {}
 
-    record TokenRequest(@NotBlank(message = "validation.required") @Size(max = 100, message = "validation.too-long") String name) {}
+    record TokenRequest(@NotBlank(message = "{validation.required}") @Size(max = 100, message = "{validation.size-max}") String name) {}
 
     /** A token just created, with its value: shown this once. */
     record CreatedToken(ApiToken token, String value) {}

@@ -23,8 +23,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 class OrganisationAdminController {
 
     /** The organisation form. */
-    record OrganisationForm(@NotBlank(message = "validation.required") @Size(max = 200, message = "validation.too-long") String name,
-                            @Size(max = 40, message = "validation.too-long") String shortName) {}
+    record OrganisationForm(@NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.size-max}") String name,
+                            @Size(max = 40, message = "{validation.size-max}") String shortName) {}
 
     private final Organisations organisations;
 

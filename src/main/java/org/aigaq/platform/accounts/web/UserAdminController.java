@@ -32,15 +32,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class UserAdminController {
 
     /** The form to create an account; the password is generated and shown once. */
-    record NewUserForm(@NotBlank(message = "validation.required") @Size(max = 64, message = "validation.too-long") String username,
-                       @NotBlank(message = "validation.required") @Size(max = 200, message = "validation.too-long") String displayName,
-                       @NotNull(message = "validation.required") Long organisationId,
-                       @NotEmpty(message = "user.roles.empty") Set<Role> roles) {}
+    record NewUserForm(@NotBlank(message = "{validation.required}") @Size(max = 64, message = "{validation.size-max}") String username,
+                       @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.size-max}") String displayName,
+                       @NotNull(message = "{validation.required}") Long organisationId,
+                       @NotEmpty(message = "{user.roles.empty}") Set<Role> roles) {}
 
     /** The form to change an account. */
-    record UserForm(@NotBlank(message = "validation.required") @Size(max = 200, message = "validation.too-long") String displayName,
-                    @NotNull(message = "validation.required") Long organisationId,
-                    @NotEmpty(message = "user.roles.empty") Set<Role> roles) {}
+    record UserForm(@NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.size-max}") String displayName,
+                    @NotNull(message = "{validation.required}") Long organisationId,
+                    @NotEmpty(message = "{user.roles.empty}") Set<Role> roles) {}
 
     private final Users users;
     private final Organisations organisations;
