@@ -28,8 +28,20 @@ class PageModel {
         return LocaleContextHolder.getLocale().getLanguage();
     }
 
+    /**
+     * Where the language switch returns to: this page, or, when this page answers a form (a POST that has no GET),
+     * the page the form was on, which the same-origin Referer names.
+     */
     @ModelAttribute("here")
     String here(HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod())) {
+            String referer = request.getHeader("Referer");
+            String origin = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
+            if (referer != null && referer.startsWith(origin + "/")) {
+                return referer.substring(origin.length());
+            }
+            return "/";
+        }
         String query = request.getQueryString();
         return request.getRequestURI() + (query == null ? "" : "?" + query);
     }

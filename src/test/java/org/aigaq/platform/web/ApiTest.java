@@ -186,7 +186,7 @@ class ApiTest extends ApplicationTest {
                 .doesNotContain("unsafe-eval");
         assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
-        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
     }
 
     private JsonNode problem(HttpResponse<String> response) {

@@ -1,0 +1,199 @@
+package org.aigaq.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.aigaq.platform.security.Role;
+import org.aigaq.support.ApplicationTest;
+import org.aigaq.support.TestAccounts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A person at a browser: Debian's Chromium driven by Playwright against the running application. Signs in with the
+ * second factor, enrols one, switches language, is refused what the role may not see, and every page passes axe-core.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrowserTest extends ApplicationTest {
+
+    @LocalServerPort int port;
+    @Autowired TestAccounts accounts;
+
+    private Playwright playwright;
+    private Browser browser;
+    private Page page;
+    private final List<String> consoleErrors = new ArrayList<>();
+    private String axe;
+
+    @BeforeAll
+    void launch() throws IOException {
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Path.of("/usr/bin/chromium")).setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @BeforeEach
+    void newPage() {
+        page = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB")).newPage();
+        consoleErrors.clear();
+        page.onConsoleMessage(message -> {
+            if ("error".equals(message.type())) consoleErrors.add(message.text());
+        });
+    }
+
+    @AfterEach
+    void closePage() {
+        page.context().close();
+    }
+
+    @AfterAll
+    void close() {
+        browser.close();
+        playwright.close();
+    }
+
+    @Test
+    void anAdministratorSignsInWithTheSecondFactorAndReadsEveryPageInThreeLanguages() {
+        var admin = accounts.create(Role.ADMINISTRATOR, true);
+        signIn(admin.username());
+        page.fill("#code", accounts.nextCodeFor(admin.secret()));
+        page.click("main button[type=submit]");
+        page.waitForURL(url("/"));
+        assertThat(page.textContent("h1")).isEqualTo("Welcome, Test ADMINISTRATOR");
+        checkAccessibility();
+
+        for (String path : List.of("/admin/users", "/admin/organisations", "/admin/audit", "/account",
+                "/admin/users/" + admin.id(), "/admin/organisations/new", "/admin/users/new")) {
+            page.navigate(url(path));
+            assertThat(page.title()).doesNotContain("Error");
+            checkAccessibility();
+        }
+        page.navigate(url("/admin/audit"));
+        page.click("text=Verify the chain");
+        page.waitForSelector("#verification");
+        assertThat(page.textContent("#verification")).contains("The audit trail is intact");
+
+        page.click("button[lang=ru]");
+        assertThat(page.textContent("h1")).isEqualTo("Журнал аудита");
+        assertThat(page.getAttribute("html", "lang")).isEqualTo("ru");
+        checkAccessibility();
+        page.navigate(url("/"));
+        assertThat(page.textContent("nav")).contains("Пользователи");
+        page.click("button[lang=kk]");
+        assertThat(page.textContent("nav")).contains("Пайдаланушылар");
+        assertThat(page.getAttribute("html", "lang")).isEqualTo("kk");
+        checkAccessibility();
+        // The choice is remembered on the account, whatever the browser says.
+        page.navigate(url("/account"));
+        assertThat(page.textContent("h1")).isEqualTo("Сіздің тіркелгіңіз");
+        page.click("button[lang=en]");
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
+    void aNewDocumenterMustEnrolAndSeesRecoveryCodes() {
+        var documenter = accounts.create(Role.DOCUMENTER, false);
+        signIn(documenter.username());
+        page.waitForURL(url("/sign-in/enrol"));
+        checkAccessibility();
+        assertThat(page.isVisible("img.qr")).isTrue();
+        String secret = page.textContent("#secret").replace(" ", "");
+        page.fill("#code", accounts.codeFor(secret));
+        page.click("main button[type=submit]");
+        page.waitForURL(url("/account/recovery-codes"));
+        assertThat(page.locator("#recovery-codes li").count()).isEqualTo(10);
+        checkAccessibility();
+        page.click("text=Continue");
+        assertThat(page.textContent("h1")).startsWith("Welcome");
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
+    void aViewerIsRefusedTheAdministrationPages() {
+        var viewer = accounts.create(Role.VIEWER, false);
+        signIn(viewer.username());
+        page.waitForURL(url("/"));
+        assertThat(page.locator("nav >> text=Users").count()).isZero();
+        var response = page.navigate(url("/admin/users"));
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(page.textContent("main")).contains("You do not have access to this page.");
+        checkAccessibility();
+    }
+
+    @Test
+    void theSignInPageSpeaksTheBrowsersLanguageAndSaysWhenSignInFails() {
+        var russian = browser.newContext(new Browser.NewContextOptions().setLocale("ru-RU")).newPage();
+        russian.navigate(url("/sign-in"));
+        assertThat(russian.textContent("h1")).isEqualTo("Вход");
+        russian.context().close();
+
+        page.navigate(url("/sign-in"));
+        checkAccessibility();
+        page.fill("#username", "admin");
+        page.fill("#password", "not the password");
+        page.click("main button[type=submit]");
+        assertThat(page.textContent("[role=alert]")).contains("The username or password is wrong");
+        checkAccessibility();
+    }
+
+    @Test
+    void aUserCreatesAndRevokesAnApiToken() {
+        var analyst = accounts.create(Role.ANALYST, false);
+        signIn(analyst.username());
+        page.waitForURL(url("/"));
+        page.navigate(url("/account"));
+        page.fill("#token-name", "my script");
+        page.click("#tokens button:has-text('Create a token')");
+        String token = page.textContent("#created-token");
+        assertThat(token).startsWith("aigaq_");
+        checkAccessibility();
+        page.click("#tokens button:has-text('Revoke')");
+        page.waitForSelector("#tokens >> text=Revoked");
+        assertThat(page.locator("#tokens button:has-text('Revoke')").count()).isZero();
+    }
+
+    private void signIn(String username) {
+        page.navigate(url("/sign-in"));
+        page.fill("#username", username);
+        page.fill("#password", TestAccounts.PASSWORD);
+        page.click("main button[type=submit]");
+    }
+
+    /** Runs axe-core in the page (evaluated by the browser, so the page's CSP is untouched) and fails on serious or critical violations. */
+    private void checkAccessibility() {
+        page.evaluate(axe);
+        Object result = page.evaluate("""
+                async () => {
+                  const results = await axe.run(document, { resultTypes: ['violations'] });
+                  return results.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                      .map(v => v.id + ': ' + v.help + ' [' + v.nodes.map(n => n.target.join(' ')).join(', ') + ']');
+                }
+                """);
+        assertThat((List<?>) result).as("accessibility of " + page.url()).isEmpty();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
