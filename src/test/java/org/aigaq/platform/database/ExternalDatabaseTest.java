@@ -1,0 +1,42 @@
+package org.aigaq.platform.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.aigaq.Aigaq;
+import org.aigaq.platform.accounts.Organisations;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/** With AIGAQ_DB_URL set, Aigaq uses that PostgreSQL (here a second server started by the test) and starts none of its own. */
+class ExternalDatabaseTest {
+
+    @TempDir Path home;
+
+    @Test
+    void anExternalDatabaseIsUsedAndNoEmbeddedOneStarts() throws Exception {
+        try (var external = EmbeddedPostgres.builder().start()) {
+            try (var connection = external.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
+                statement.execute("CREATE ROLE aigaq LOGIN PASSWORD 'external secret'");
+                statement.execute("CREATE DATABASE aigaq OWNER aigaq");
+            }
+            String url = "jdbc:postgresql://localhost:" + external.getPort() + "/aigaq";
+            try (var context = new SpringApplicationBuilder(Aigaq.class).run(
+                    "--aigaq.home=" + home, "--aigaq.db.url=" + url, "--aigaq.db.user=aigaq",
+                    "--aigaq.db.password=external secret", "--server.port=0", "--aigaq.admin.password=a long enough password")) {
+                assertThat(context.getBean(DatabaseServer.class).isEmbedded()).isFalse();
+                assertThat(Files.exists(home.resolve("postgres"))).isFalse();
+                context.getBean(Organisations.class).create("Stored in the external database", null);
+            }
+            try (var connection = external.getDatabase("aigaq", "aigaq").getConnection();
+                 var result = connection.createStatement().executeQuery("SELECT name FROM organisation ORDER BY id")) {
+                var names = new java.util.ArrayList<String>();
+                while (result.next()) names.add(result.getString(1));
+                assertThat(names).contains("Stored in the external database");
+            }
+        }
+    }
+}
