@@ -182,6 +182,10 @@ class BrowserTest extends ApplicationTest {
 
     /** Runs axe-core in the page (evaluated by the browser, so the page's CSP is untouched) and fails on serious or critical violations. */
     private void checkAccessibility() {
+        // A screenshot of every page checked, for people to look at (target/screenshots).
+        String name = page.url().replaceFirst("https?://[^/]+/", "").replaceAll("[^a-zA-Z0-9]+", "-");
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                .setPath(Path.of("target/screenshots", (name.isEmpty() ? "home" : name) + "-" + page.getAttribute("html", "lang") + ".png")));
         page.evaluate(axe);
         Object result = page.evaluate("""
                 async () => {
