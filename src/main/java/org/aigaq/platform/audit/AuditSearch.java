@@ -16,6 +16,18 @@ public class AuditSearch {
         public static Filter none() {
             return new Filter(null, null, null, null, null, null);
         }
+
+        /** The parts that were given, for the audit entry that records the search itself. */
+        public java.util.Map<String, String> given() {
+            var given = new java.util.LinkedHashMap<String, String>();
+            if (actor != null && !actor.isBlank()) given.put("actor", actor);
+            if (action != null && !action.isBlank()) given.put("action", action);
+            if (recordType != null && !recordType.isBlank()) given.put("recordType", recordType);
+            if (recordId != null && !recordId.isBlank()) given.put("recordId", recordId);
+            if (from != null) given.put("from", from.toString());
+            if (to != null) given.put("to", to.toString());
+            return given;
+        }
     }
 
     /** A page of entries and the sequence number to continue from, if there are more. */

@@ -45,7 +45,7 @@ class AuditApi {
                              @RequestParam(required = false) Long before,
                              @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
         var filter = new AuditSearch.Filter(actor, action, recordType, recordId, from, to);
-        audit.record("read", "audit-trail", null, Map.of("filter", String.valueOf(filter)));
+        audit.record("read", "audit-trail", null, filter.given());
         return search.search(filter, before, size);
     }
 

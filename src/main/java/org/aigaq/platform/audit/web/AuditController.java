@@ -39,7 +39,7 @@ class AuditController {
                 @RequestParam(required = false) Long before, Model model) {
         var filter = new AuditSearch.Filter(actor, action, recordType, recordId, from, to);
         // Reading the trail is itself audited: who looked at what others did.
-        audit.record("read", "audit-trail", null, Map.of("filter", String.valueOf(filter)));
+        audit.record("read", "audit-trail", null, filter.given());
         model.addAttribute("filter", filter);
         model.addAttribute("page", search.search(filter, before, PAGE_SIZE));
         return "audit/list";
