@@ -26,10 +26,17 @@ class ExternalDatabaseTest {
             String url = "jdbc:postgresql://localhost:" + external.getPort() + "/aigaq";
             try (var context = new SpringApplicationBuilder(Aigaq.class).run(
                     "--aigaq.home=" + home, "--aigaq.db.url=" + url, "--aigaq.db.user=aigaq",
-                    "--aigaq.db.password=external secret", "--server.port=0", "--aigaq.admin.password=a long enough password")) {
+                    "--aigaq.db.password=external secret", "--server.port=0", "--aigaq.admin.password=a long enough password",
+                    "--aigaq.demo=true")) {
                 assertThat(context.getBean(DatabaseServer.class).isEmbedded()).isFalse();
                 assertThat(Files.exists(home.resolve("postgres"))).isFalse();
                 context.getBean(Organisations.class).create("Stored in the external database", null);
+                // The demo dataset was loaded on the empty database: invented organisations and one user per role.
+                var users = context.getBean(org.aigaq.platform.accounts.Users.class).all();
+                assertThat(users).extracting(u -> u.username()).contains("admin", "demo-coordinator", "demo-documenter",
+                        "demo-lawyer", "demo-monitor", "demo-analyst", "demo-viewer");
+                assertThat(context.getBean(Organisations.class).all()).extracting(o -> o.name())
+                        .contains("Steppe Rights Bureau (demo)");
             }
             try (var connection = external.getDatabase("aigaq", "aigaq").getConnection();
                  var result = connection.createStatement().executeQuery("SELECT name FROM organisation ORDER BY id")) {
