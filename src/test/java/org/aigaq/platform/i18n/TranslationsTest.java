@@ -23,12 +23,30 @@ class TranslationsTest {
 
     private static final Path RESOURCES = Path.of("src/main/resources");
 
+    /** The English bundles: messages.properties and one messages-<capability>.properties per capability. */
+    private static java.util.List<String> bundles() throws IOException {
+        try (Stream<Path> files = Files.list(RESOURCES)) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.matches("messages(-[a-z]+)?\\.properties")).map(n -> n.replace(".properties", "")).sorted().toList();
+        }
+    }
+
+    private static Properties english() throws IOException {
+        var all = new Properties();
+        for (String bundle : bundles()) all.putAll(load(bundle + ".properties"));
+        return all;
+    }
+
     @Test
     void everyLanguageHasEveryKeyWithTheSamePlaceholders() throws IOException {
-        Properties english = load("messages.properties");
+        for (String bundle : bundles()) everyLanguageHasEveryKeyOf(bundle);
+    }
+
+    private void everyLanguageHasEveryKeyOf(String bundle) throws IOException {
+        Properties english = load(bundle + ".properties");
         for (String language : new String[] {"ru", "kk"}) {
-            Properties other = load("messages_" + language + ".properties");
-            assertThat(new TreeSet<>(other.stringPropertyNames())).as(language).isEqualTo(new TreeSet<>(english.stringPropertyNames()));
+            Properties other = load(bundle + "_" + language + ".properties");
+            assertThat(new TreeSet<>(other.stringPropertyNames())).as(bundle + "_" + language).isEqualTo(new TreeSet<>(english.stringPropertyNames()));
             for (String key : english.stringPropertyNames()) {
                 assertThat(placeholders(other.getProperty(key))).as(language + " " + key).isEqualTo(placeholders(english.getProperty(key)));
                 assertThat(other.getProperty(key)).as(language + " " + key).isNotBlank();
@@ -49,7 +67,7 @@ class TranslationsTest {
 
     @Test
     void everyMessageKeyUsedInTemplatesAndCodeExists() throws IOException {
-        Properties english = load("messages.properties");
+        Properties english = english();
         var used = new TreeSet<String>();
         var literal = Pattern.compile("#\\{([a-z0-9.-]+)[}(]");
         var inJava = Pattern.compile("\"((?:validation|password|user|organisation|second-factor|problem|account|error)\\.[a-z0-9.-]+)\"");
