@@ -1,0 +1,116 @@
+package org.aigaq.documentation;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import org.aigaq.platform.audit.AuditTrail;
+import org.aigaq.platform.security.CurrentUser;
+import org.aigaq.platform.security.Role;
+import org.aigaq.platform.security.SignedInUser;
+import org.aigaq.platform.web.NoSuchRecord;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Who may see and change a case. A case belongs to an organisation and has a sharing level; a user of another
+ * organisation can be given access to it. Identities are shown only to the roles that work with them, on their own
+ * organisation's cases and the cases given to them; everyone else sees pseudonyms. Every refusal is audited.
+ */
+@Service
+public class CaseAccess {
+
+    /** Roles that document, litigate or monitor, and so work with identities and write records. */
+    static final Set<Role> CASE_WORKERS = EnumSet.of(Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR);
+
+    /** What a user may do with one case. */
+    public record Rights(boolean read, boolean identities, boolean write, boolean manage) {
+        static final Rights NONE = new Rights(false, false, false, false);
+    }
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final TransactionTemplate separately;
+
+    CaseAccess(JdbcClient jdbc, AuditTrail audit, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** The rules, in one place: what {@code user} may do with a case owned by {@code organisationId}. */
+    public static Rights rights(SignedInUser user, long organisationId, Sharing sharing, boolean granted) {
+        boolean own = user.organisationId() == organisationId;
+        boolean worker = user.roles().stream().anyMatch(CASE_WORKERS::contains);
+        boolean onlyPublic = user.roles().stream().allMatch(r -> r == Role.VIEWER);
+        boolean read = onlyPublic ? sharing == Sharing.PUBLIC : own || granted || sharing != Sharing.ORGANISATION;
+        boolean identities = read && worker && (own || granted);
+        boolean write = read && worker && (own || granted);
+        boolean manage = own && user.has(Role.COORDINATOR);
+        return new Rights(read, identities, write, manage);
+    }
+
+    /** The current user's rights on a case; none when the case does not exist. */
+    public Rights on(long eventId) {
+        var user = CurrentUser.require();
+        return jdbc.sql("""
+                SELECT e.organisation_id, e.sharing,
+                       EXISTS (SELECT 1 FROM case_access a WHERE a.event_id = e.id AND a.user_id = :user) AS granted
+                FROM event e WHERE e.id = :id
+                """).param("id", eventId).param("user", user.id())
+                .query((rs, n) -> rights(user, rs.getLong(1), Sharing.valueOf(rs.getString(2)), rs.getBoolean(3)))
+                .optional().orElse(Rights.NONE);
+    }
+
+    /** The current user's rights, or a 404 (audited) when the user may not read the case: its existence is not confirmed. */
+    public Rights requireRead(long eventId) {
+        Rights rights = on(eventId);
+        if (!rights.read()) {
+            refused(eventId, "read");
+        }
+        return rights;
+    }
+
+    public Rights requireWrite(long eventId) {
+        Rights rights = requireRead(eventId);
+        if (!rights.write()) {
+            refused(eventId, "write");
+        }
+        return rights;
+    }
+
+    public Rights requireManage(long eventId) {
+        Rights rights = requireRead(eventId);
+        if (!rights.manage()) {
+            refused(eventId, "manage");
+        }
+        return rights;
+    }
+
+    /**
+     * The SQL condition that keeps a query to the events the current user may read, for lists and exports; it
+     * uses the parameters {@code :viewerOrganisation} and {@code :viewerId} (see {@link #bind}).
+     */
+    public static String visibleEvents(String alias) {
+        var user = CurrentUser.require();
+        if (user.roles().stream().allMatch(r -> r == Role.VIEWER)) {
+            return alias + ".sharing = 'PUBLIC'";
+        }
+        return "(" + alias + ".organisation_id = :viewerOrganisation OR " + alias + ".sharing <> 'ORGANISATION'"
+                + " OR EXISTS (SELECT 1 FROM case_access ca WHERE ca.event_id = " + alias + ".id AND ca.user_id = :viewerId))";
+    }
+
+    public static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
+        var user = CurrentUser.require();
+        return statement.param("viewerOrganisation", user.organisationId()).param("viewerId", user.id());
+    }
+
+    /** Audits the refusal in its own transaction (the caller's is rolled back by the exception) and answers 404. */
+    private void refused(long eventId, String what) {
+        separately.executeWithoutResult(status -> audit.record("access.refused", "event", eventId, Map.of("wanted", what)));
+        throw new NoSuchRecord("event", eventId);
+    }
+}

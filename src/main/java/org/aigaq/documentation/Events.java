@@ -1,0 +1,225 @@
+package org.aigaq.documentation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.aigaq.platform.audit.AuditTrail;
+import org.aigaq.platform.security.CurrentUser;
+import org.aigaq.platform.web.InvalidInput;
+import org.aigaq.platform.web.NoSuchRecord;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The events the coalition documents: recording, changing, listing what a user may see, sharing. */
+@Service
+public class Events {
+
+    static final String SELECT = """
+            SELECT e.*, o.name AS organisation_name, p.name AS place_name
+            FROM event e JOIN organisation o ON o.id = e.organisation_id LEFT JOIN place p ON p.id = e.place_id
+            """;
+
+    /** What to list: every part optional. */
+    public record Filter(String text, String violationStatus, String monitoringStatus, Long organisationId) {
+        public static Filter none() {
+            return new Filter(null, null, null, null);
+        }
+    }
+
+    /** A page of events, newest first, and the id to continue after when there are more. */
+    public record Page(List<Event> events, Long nextAfter) {}
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final CaseAccess access;
+    private final Terms terms;
+    private final Places places;
+    private final RecordNumbers numbers;
+
+    Events(JdbcClient jdbc, AuditTrail audit, CaseAccess access, Terms terms, Places places, RecordNumbers numbers) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.access = access;
+        this.terms = terms;
+        this.places = places;
+        this.numbers = numbers;
+    }
+
+    /** Records a new event, owned by the user's organisation. */
+    @Transactional
+    public Event record(EventDraft draft) {
+        var user = CurrentUser.require();
+        if (user.roles().stream().noneMatch(CaseAccess.CASE_WORKERS::contains)) {
+            throw new org.springframework.security.access.AccessDeniedException("not a case worker");
+        }
+        var checked = check(draft);
+        long id = jdbc.sql("""
+                INSERT INTO event (record_number, organisation_id, sharing, title, description, initial_date,
+                    initial_precision, final_date, final_precision, place_id, location_type, region,
+                    location_description, violation_status, monitoring_status, date_received, created_by)
+                VALUES (:number, :organisation, :sharing, :title, :description, :initialDate, :initialPrecision,
+                    :finalDate, :finalPrecision, :placeId, :locationType, :region, :locationDescription,
+                    :violationStatus, :monitoringStatus, :dateReceived, :createdBy)
+                RETURNING id
+                """).params(checked).param("number", numbers.next("E")).param("organisation", user.organisationId())
+                .param("createdBy", user.id()).query(Long.class).single();
+        audit.record("event.recorded", "event", id, summary(checked));
+        return find(id);
+    }
+
+    @Transactional
+    public Event change(long id, EventDraft draft) {
+        access.requireWrite(id);
+        var checked = check(draft);
+        Event before = find(id);
+        if (before.sharing() != draft.sharing() && !access.on(id).manage()) {
+            throw new InvalidInput("sharing", "documentation.sharing.coordinator-only");
+        }
+        jdbc.sql("""
+                UPDATE event SET sharing = :sharing, title = :title, description = :description,
+                    initial_date = :initialDate, initial_precision = :initialPrecision, final_date = :finalDate,
+                    final_precision = :finalPrecision, place_id = :placeId, location_type = :locationType,
+                    region = :region, location_description = :locationDescription, violation_status = :violationStatus,
+                    monitoring_status = :monitoringStatus, date_received = :dateReceived, updated_at = now()
+                WHERE id = :id
+                """).params(checked).param("id", id).update();
+        audit.record("event.changed", "event", id, summary(checked));
+        return find(id);
+    }
+
+    /** The event, for a user who may read it; the read is audited, since a case is a sensitive record. */
+    @Transactional
+    public Event get(long id) {
+        access.requireRead(id);
+        audit.recordRead("event", id);
+        return find(id);
+    }
+
+    Event find(long id) {
+        return jdbc.sql(SELECT + " WHERE e.id = :id").param("id", id).query(Events::row).optional()
+                .orElseThrow(() -> new NoSuchRecord("event", id));
+    }
+
+    /** The events the current user may see, newest first, {@code size} at a time after the id {@code after}. */
+    public Page list(Filter filter, Long after, int size) {
+        var sql = new StringBuilder(SELECT).append(" WHERE ").append(CaseAccess.visibleEvents("e"));
+        var params = new LinkedHashMap<String, Object>();
+        if (after != null) {
+            sql.append(" AND e.id < :after");
+            params.put("after", after);
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            sql.append(" AND (e.title ILIKE :text OR e.record_number ILIKE :text)");
+            params.put("text", "%" + filter.text().strip().replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (filter.violationStatus() != null && !filter.violationStatus().isBlank()) {
+            sql.append(" AND e.violation_status = :violationStatus");
+            params.put("violationStatus", filter.violationStatus());
+        }
+        if (filter.monitoringStatus() != null && !filter.monitoringStatus().isBlank()) {
+            sql.append(" AND e.monitoring_status = :monitoringStatus");
+            params.put("monitoringStatus", filter.monitoringStatus());
+        }
+        if (filter.organisationId() != null) {
+            sql.append(" AND e.organisation_id = :organisationId");
+            params.put("organisationId", filter.organisationId());
+        }
+        sql.append(" ORDER BY e.id DESC LIMIT :limit");
+        params.put("limit", size + 1);
+        var events = CaseAccess.bind(jdbc.sql(sql.toString()).params(params)).query(Events::row).list();
+        if (events.size() > size) {
+            var page = events.subList(0, size);
+            return new Page(List.copyOf(page), page.getLast().id());
+        }
+        return new Page(events, null);
+    }
+
+    /** Changes who beyond the owning organisation sees the case; only its coordinators may. */
+    @Transactional
+    public void share(long id, Sharing sharing) {
+        access.requireManage(id);
+        jdbc.sql("UPDATE event SET sharing = :sharing, updated_at = now() WHERE id = :id")
+                .param("sharing", sharing.name()).param("id", id).update();
+        audit.record("event.shared", "event", id, Map.of("sharing", sharing.name()));
+    }
+
+    /** Gives one user of any organisation access to this case (a lawyer working on it). */
+    @Transactional
+    public void grant(long id, String username) {
+        access.requireManage(id);
+        Long userId = jdbc.sql("SELECT id FROM app_user WHERE username = :username AND enabled")
+                .param("username", username == null ? "" : username.strip().toLowerCase()).query(Long.class).optional()
+                .orElseThrow(() -> new InvalidInput("username", "documentation.access.unknown-user"));
+        jdbc.sql("""
+                INSERT INTO case_access (event_id, user_id, granted_by) VALUES (:event, :user, :by)
+                ON CONFLICT DO NOTHING
+                """).param("event", id).param("user", userId).param("by", CurrentUser.require().id()).update();
+        audit.record("event.access-granted", "event", id, Map.of("user", userId));
+    }
+
+    @Transactional
+    public void revoke(long id, long userId) {
+        access.requireManage(id);
+        jdbc.sql("DELETE FROM case_access WHERE event_id = :event AND user_id = :user").param("event", id).param("user", userId).update();
+        audit.record("event.access-revoked", "event", id, Map.of("user", userId));
+    }
+
+    /** The users given access to a case, by name. */
+    public List<Map<String, Object>> grants(long id) {
+        access.requireRead(id);
+        return jdbc.sql("""
+                SELECT u.id, u.username, u.display_name FROM case_access a JOIN app_user u ON u.id = a.user_id
+                WHERE a.event_id = :id ORDER BY u.username
+                """).param("id", id).query().listOfRows();
+    }
+
+    private Map<String, Object> check(EventDraft draft) {
+        if (draft.sharing() == null) {
+            throw new InvalidInput("sharing", "validation.required");
+        }
+        places.requireExists(draft.placeId(), "placeId");
+        FuzzyDate initial = draft.initial() == null ? FuzzyDate.unknown() : draft.initial();
+        FuzzyDate end = draft.end();
+        if (initial.date() != null && end != null && end.date() != null && end.date().isBefore(initial.date())) {
+            throw new InvalidInput("endDate", "documentation.date.end-before-start");
+        }
+        var values = new LinkedHashMap<String, Object>();
+        values.put("sharing", draft.sharing().name());
+        values.put("title", Texts.required(draft.title(), 300, "title"));
+        values.put("description", Texts.optional(draft.description(), 20000, "description"));
+        values.put("initialDate", initial.date());
+        values.put("initialPrecision", initial.precision().name());
+        values.put("finalDate", end == null ? null : end.date());
+        values.put("finalPrecision", end == null || end.date() == null ? null : end.precision().name());
+        values.put("placeId", draft.placeId());
+        values.put("locationType", terms.code("location-type", draft.locationType(), "locationType"));
+        values.put("region", Texts.optional(draft.region(), 100, "region"));
+        values.put("locationDescription", Texts.optional(draft.locationDescription(), 1000, "locationDescription"));
+        values.put("violationStatus", terms.code("violation-status", draft.violationStatus(), "violationStatus"));
+        values.put("monitoringStatus", terms.code("monitoring-status", draft.monitoringStatus(), "monitoringStatus"));
+        values.put("dateReceived", draft.dateReceived());
+        return values;
+    }
+
+    private static Map<String, Object> summary(Map<String, Object> values) {
+        var summary = new LinkedHashMap<String, Object>();
+        values.forEach((k, v) -> {
+            if (v != null && !k.equals("description")) summary.put(k, String.valueOf(v));
+        });
+        return summary;
+    }
+
+    static Event row(ResultSet rs, int n) throws SQLException {
+        return new Event(rs.getLong("id"), rs.getString("record_number"), rs.getLong("organisation_id"),
+                rs.getString("organisation_name"), Sharing.valueOf(rs.getString("sharing")), rs.getString("title"),
+                rs.getString("description"), Rows.date(rs, "initial_date", "initial_precision"),
+                rs.getString("final_precision") == null ? null : Rows.date(rs, "final_date", "final_precision"),
+                Rows.optionalLong(rs, "place_id"), rs.getString("place_name"), rs.getString("location_type"),
+                rs.getString("region"), rs.getString("location_description"), rs.getString("violation_status"),
+                rs.getString("monitoring_status"), rs.getObject("date_received", java.time.LocalDate.class),
+                Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"));
+    }
+}

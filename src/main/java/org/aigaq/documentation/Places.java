@@ -1,0 +1,66 @@
+package org.aigaq.documentation;
+
+import java.util.List;
+import java.util.Map;
+import org.aigaq.platform.audit.AuditTrail;
+import org.aigaq.platform.web.NoSuchRecord;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The registry of places where people are deprived of liberty, as far as documentation needs it. */
+@Service
+public class Places {
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final Terms terms;
+
+    Places(JdbcClient jdbc, AuditTrail audit, Terms terms) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.terms = terms;
+    }
+
+    /** Places whose name or official code contains the query, by name; at most {@code limit}. */
+    public List<Place> find(String query, int limit) {
+        String like = "%" + (query == null ? "" : query.strip().toLowerCase()).replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbc.sql("""
+                SELECT id, name, official_code, location_type, region, town FROM place
+                WHERE lower(name) LIKE :like OR lower(coalesce(official_code, '')) LIKE :like
+                ORDER BY lower(name) LIMIT :limit
+                """).param("like", like).param("limit", limit).query(Places::row).list();
+    }
+
+    public Place get(long id) {
+        return jdbc.sql("SELECT id, name, official_code, location_type, region, town FROM place WHERE id = :id")
+                .param("id", id).query(Places::row).optional().orElseThrow(() -> new NoSuchRecord("place", id));
+    }
+
+    @Transactional
+    public Place add(String name, String officialCode, String locationType, String region, String town) {
+        String type = terms.code("location-type", locationType, "locationType");
+        if (type == null) {
+            throw new org.aigaq.platform.web.InvalidInput("locationType", "validation.required");
+        }
+        long id = jdbc.sql("""
+                INSERT INTO place (name, official_code, location_type, region, town)
+                VALUES (:name, :code, :type, :region, :town) RETURNING id
+                """).param("name", Texts.required(name, 300, "name")).param("code", Texts.optional(officialCode, 40, "officialCode"))
+                .param("type", type).param("region", Texts.optional(region, 100, "region"))
+                .param("town", Texts.optional(town, 100, "town")).query(Long.class).single();
+        audit.record("place.added", "place", id, Map.of("name", name.strip()));
+        return get(id);
+    }
+
+    void requireExists(Long id, String field) {
+        if (id != null && jdbc.sql("SELECT count(*) FROM place WHERE id = :id").param("id", id).query(Long.class).single() == 0) {
+            throw new org.aigaq.platform.web.InvalidInput(field, "documentation.place.unknown");
+        }
+    }
+
+    private static Place row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Place(rs.getLong("id"), rs.getString("name"), rs.getString("official_code"), rs.getString("location_type"),
+                rs.getString("region"), rs.getString("town"));
+    }
+}

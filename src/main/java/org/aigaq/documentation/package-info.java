@@ -1,0 +1,6 @@
+/**
+ * Documentation of allegations after the HURIDOCS Events Standard Formats: events, acts (one victim each), people
+ * with encrypted identities, perpetrators' involvements, sources, interventions and chains of events, each case
+ * owned by an organisation and shared at a chosen level.
+ */
+package org.aigaq.documentation;
