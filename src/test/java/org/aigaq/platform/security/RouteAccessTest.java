@@ -41,6 +41,8 @@ class RouteAccessTest extends ApplicationTest {
 
     private static final Set<Role> ADMIN = EnumSet.of(Role.ADMINISTRATOR);
     private static final Set<Role> ALL = EnumSet.allOf(Role.class);
+    private static final Set<Role> WORKERS = EnumSet.of(Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR);
+    private static final Set<Role> COORDINATOR = EnumSet.of(Role.COORDINATOR);
     /** Marks routes open to anyone; {@link #SIGNING_IN} those open to half-signed-in users as well as signed-in ones. */
     private static final String ANYONE = "anyone";
     private static final String SIGNING_IN = "signing-in";
@@ -101,6 +103,41 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("DELETE /api/v1/tokens/{id}", ALL);
         EXPECTED.put("GET /api/v1/audit/entries", ADMIN);
         EXPECTED.put("POST /api/v1/audit/verification", ADMIN);
+        EXPECTED.put("GET /events", ALL);
+        EXPECTED.put("GET /events/new", WORKERS);
+        EXPECTED.put("POST /events", WORKERS);
+        EXPECTED.put("POST /events/check", WORKERS);
+        EXPECTED.put("GET /events/{id}", ALL);
+        EXPECTED.put("GET /events/{id}/edit", WORKERS);
+        EXPECTED.put("POST /events/{id}", WORKERS);
+        EXPECTED.put("POST /events/{id}/acts", WORKERS);
+        EXPECTED.put("POST /acts/{actId}/involvements", WORKERS);
+        EXPECTED.put("POST /events/{id}/information", WORKERS);
+        EXPECTED.put("POST /events/{id}/interventions", WORKERS);
+        EXPECTED.put("POST /events/{id}/people", WORKERS);
+        EXPECTED.put("POST /events/{id}/links", WORKERS);
+        EXPECTED.put("POST /events/{id}/sharing", COORDINATOR);
+        EXPECTED.put("POST /events/{id}/access", COORDINATOR);
+        EXPECTED.put("GET /api/v1/events", ALL);
+        EXPECTED.put("POST /api/v1/events", WORKERS);
+        EXPECTED.put("GET /api/v1/events/{id}", ALL);
+        EXPECTED.put("PUT /api/v1/events/{id}", WORKERS);
+        EXPECTED.put("PUT /api/v1/events/{id}/sharing", COORDINATOR);
+        EXPECTED.put("POST /api/v1/events/{id}/access", COORDINATOR);
+        EXPECTED.put("DELETE /api/v1/events/{id}/access/{userId}", COORDINATOR);
+        EXPECTED.put("POST /api/v1/events/{id}/acts", WORKERS);
+        EXPECTED.put("GET /api/v1/acts/{id}", ALL);
+        EXPECTED.put("PUT /api/v1/acts/{id}", WORKERS);
+        EXPECTED.put("POST /api/v1/acts/{id}/involvements", WORKERS);
+        EXPECTED.put("POST /api/v1/events/{id}/information", WORKERS);
+        EXPECTED.put("POST /api/v1/events/{id}/interventions", WORKERS);
+        EXPECTED.put("POST /api/v1/events/{id}/people", WORKERS);
+        EXPECTED.put("POST /api/v1/events/{id}/links", WORKERS);
+        EXPECTED.put("POST /api/v1/people", WORKERS);
+        EXPECTED.put("GET /api/v1/people/{id}", ALL);
+        EXPECTED.put("PUT /api/v1/people/{id}", WORKERS);
+        EXPECTED.put("GET /api/v1/places", ALL);
+        EXPECTED.put("POST /api/v1/places", WORKERS);
         // Routes served by libraries, guarded by the URL rules of SecurityConfiguration.
         EXPECTED.put("GET /actuator/health", ANYONE);
         EXPECTED.put("GET /actuator/prometheus", ADMIN);
@@ -158,7 +195,7 @@ class RouteAccessTest extends ApplicationTest {
         for (var route : EXPECTED.entrySet()) {
             String[] parts = route.getKey().split(" ", 2);
             HttpMethod method = HttpMethod.valueOf(parts[0]);
-            String path = parts[1].replace("{id}", "999999");
+            String path = parts[1].replace("{id}", "999999").replace("{actId}", "999999").replace("{userId}", "999999");
             Object audience = route.getValue();
 
             check(failures, route.getKey(), "anonymous", perform(method, path, null), ANYONE.equals(audience), Caller.ANONYMOUS);

@@ -1,0 +1,228 @@
+package org.aigaq.documentation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.aigaq.platform.accounts.ApiTokens;
+import org.aigaq.platform.accounts.Organisations;
+import org.aigaq.platform.accounts.Users;
+import org.aigaq.platform.audit.AuditSearch;
+import org.aigaq.platform.security.Role;
+import org.aigaq.support.ApplicationTest;
+import org.aigaq.support.TestAccounts;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Recording an allegation through the API, and who sees what: the owning organisation's case workers see identities,
+ * other organisations see a coalition-shared case under pseudonyms and never an organisation-only one, a lawyer given
+ * access sees the identities of that case, viewers see only published cases. Identities are never stored in clear.
+ */
+class DocumentationApiTest extends ApplicationTest {
+
+    @LocalServerPort int port;
+    @Autowired TestAccounts accounts;
+    @Autowired ApiTokens tokens;
+    @Autowired Organisations organisations;
+    @Autowired Users users;
+    @Autowired AuditSearch audit;
+    @Autowired JsonMapper json;
+    @Autowired JdbcTemplate jdbc;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private String documenter;
+    private String coordinator;
+    private String otherOrganisationsDocumenter;
+    private String otherLawyer;
+    private String otherLawyerName;
+    private String analyst;
+    private String viewer;
+
+    @BeforeEach
+    void accounts() {
+        documenter = token(accounts.create(Role.DOCUMENTER, true).id());
+        coordinator = token(accounts.create(Role.COORDINATOR, true).id());
+        analyst = token(accounts.create(Role.ANALYST, false).id());
+        viewer = token(accounts.create(Role.VIEWER, false).id());
+        long other = organisations.all().stream().filter(o -> o.name().equals("Other organisation")).findFirst()
+                .orElseGet(() -> organisations.create("Other organisation", null)).id();
+        var otherDocumenter = users.create("other-doc-" + System.nanoTime() % 100000, "Other documenter", other,
+                java.util.Set.of(Role.DOCUMENTER), TestAccounts.PASSWORD, false);
+        otherOrganisationsDocumenter = token(otherDocumenter.id());
+        otherLawyerName = "other-lawyer-" + System.nanoTime() % 100000;
+        otherLawyer = token(users.create(otherLawyerName, "Other lawyer", other, java.util.Set.of(Role.LAWYER),
+                TestAccounts.PASSWORD, false).id());
+    }
+
+    @Test
+    void aDocumenterRecordsAWholeAllegation() throws Exception {
+        long event = recordEvent(documenter, "ORGANISATION");
+        long victim = recordPerson(documenter, "Ержан Тұрсынұлы Сәрсенбаев");
+        var act = call("POST", "/api/v1/events/" + event + "/acts", documenter, """
+                {"victimId": %d, "actType": "torture", "initial": {"date": "2024-03-17", "precision": "EXACT"},
+                 "locationType": "police-station", "methods": ["beating"], "ageAtTime": 34}""".formatted(victim));
+        assertThat(act.statusCode()).as(act.body()).isEqualTo(201);
+        long actId = json.readTree(act.body()).get("id").asLong();
+        assertThat(call("POST", "/api/v1/acts/" + actId + "/involvements", documenter,
+                "{\"degree\": \"" + firstTerm("involvement-degree") + "\", \"agency\": \"" + firstTerm("agency")
+                        + "\", \"unit\": \"Criminal police, 2nd division\", \"rankRole\": \"senior lieutenant\"}").statusCode())
+                .isEqualTo(201);
+        assertThat(call("POST", "/api/v1/events/" + event + "/interventions", documenter,
+                "{\"interventionType\": \"" + firstTerm("intervention-type") + "\", \"date\": {\"date\": \"2024-03-20\", \"precision\": \"EXACT\"}}")
+                .statusCode()).isEqualTo(201);
+        assertThat(call("POST", "/api/v1/events/" + event + "/information", documenter,
+                "{\"reliability\": \"" + firstTerm("reliability") + "\", \"summary\": \"Account given by the victim's sister.\"}")
+                .statusCode()).isEqualTo(201);
+
+        JsonNode file = json.readTree(call("GET", "/api/v1/events/" + event, documenter, null).body());
+        assertThat(file.get("acts").size()).isEqualTo(1);
+        assertThat(file.get("involvements").get(0).get("unit").asString()).isEqualTo("Criminal police, 2nd division");
+        assertThat(file.get("people").get(String.valueOf(victim)).get("identity").get("name").asString())
+                .isEqualTo("Ержан Тұрсынұлы Сәрсенбаев");
+        assertThat(file.get("event").get("recordNumber").asString()).matches("E-\\d{4}-\\d{4}");
+    }
+
+    @Test
+    void identitiesAreEncryptedAtRest() {
+        String name = "Жанар Бекмұхамбетқызы Оспанова";
+        long person = recordPerson(documenter, name);
+        var everything = jdbc.queryForList("SELECT * FROM person WHERE id = ?", person).toString();
+        assertThat(everything).doesNotContain("Жанар").doesNotContain("Оспанова");
+        String dump = String.join("\n", jdbc.queryForList("""
+                SELECT string_agg(t::text, ' ') FROM (SELECT * FROM person) t
+                UNION ALL SELECT string_agg(t::text, ' ') FROM (SELECT * FROM audit_entry) t
+                UNION ALL SELECT string_agg(t::text, ' ') FROM (SELECT * FROM event) t
+                """, String.class).stream().map(String::valueOf).toList());
+        assertThat(dump).doesNotContain("Оспанова").doesNotContain("Бекмұхамбетқызы");
+    }
+
+    @Test
+    void anOrganisationOnlyCaseIsInvisibleToOtherOrganisationsAndTheRefusalIsAudited() throws Exception {
+        long event = recordEvent(documenter, "ORGANISATION");
+        assertThat(call("GET", "/api/v1/events/" + event, otherOrganisationsDocumenter, null).statusCode()).isEqualTo(404);
+        assertThat(ids(call("GET", "/api/v1/events?size=500", otherOrganisationsDocumenter, null))).doesNotContain(event);
+        assertThat(audit.search(new AuditSearch.Filter(null, "access.refused", "event", String.valueOf(event), null, null), null, 5)
+                .entries()).isNotEmpty();
+        assertThat(call("POST", "/api/v1/events/" + event + "/acts", otherOrganisationsDocumenter,
+                "{\"victimId\": 1, \"actType\": \"torture\"}").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aCoalitionCaseShowsPseudonymsToOtherOrganisationsAndAnalysts() throws Exception {
+        long event = recordEvent(documenter, "COALITION");
+        long victim = recordPerson(documenter, "Асель Нұрланқызы");
+        call("POST", "/api/v1/events/" + event + "/acts", documenter,
+                "{\"victimId\": %d, \"actType\": \"torture\"}".formatted(victim));
+        for (String token : new String[] {otherOrganisationsDocumenter, analyst}) {
+            var file = call("GET", "/api/v1/events/" + event, token, null);
+            assertThat(file.statusCode()).isEqualTo(200);
+            assertThat(file.body()).doesNotContain("Асель").contains("P-");
+            assertThat(json.readTree(file.body()).get("people").get(String.valueOf(victim)).get("identity").isNull()).isTrue();
+            assertThat(call("GET", "/api/v1/people/" + victim, token, null).body()).doesNotContain("Асель");
+        }
+        assertThat(call("PUT", "/api/v1/events/" + event, otherOrganisationsDocumenter,
+                "{\"title\": \"Taken over\", \"sharing\": \"COALITION\"}").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aLawyerGivenAccessSeesTheIdentitiesOfThatCaseOnly() throws Exception {
+        long event = recordEvent(coordinator, "ORGANISATION");
+        long victim = recordPerson(coordinator, "Мұрат Қайратұлы");
+        call("POST", "/api/v1/events/" + event + "/acts", coordinator, "{\"victimId\": %d, \"actType\": \"torture\"}".formatted(victim));
+        assertThat(call("GET", "/api/v1/events/" + event, otherLawyer, null).statusCode()).isEqualTo(404);
+        var unknown = call("POST", "/api/v1/events/" + event + "/access", coordinator, "{\"username\": \"nobody-at-all\"}");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(call("POST", "/api/v1/events/" + event + "/access", documenter, "{\"username\": \"" + otherLawyerName + "\"}")
+                .statusCode()).isEqualTo(403);
+        assertThat(call("POST", "/api/v1/events/" + event + "/access", coordinator, "{\"username\": \"" + otherLawyerName + "\"}")
+                .statusCode()).isEqualTo(204);
+        assertThat(call("GET", "/api/v1/events/" + event, otherLawyer, null).body()).contains("Мұрат Қайратұлы");
+    }
+
+    @Test
+    void viewersSeeOnlyPublishedCases() throws Exception {
+        long hidden = recordEvent(documenter, "COALITION");
+        long published = recordEvent(documenter, "PUBLIC");
+        assertThat(call("GET", "/api/v1/events/" + hidden, viewer, null).statusCode()).isEqualTo(404);
+        assertThat(call("GET", "/api/v1/events/" + published, viewer, null).statusCode()).isEqualTo(200);
+        assertThat(ids(call("GET", "/api/v1/events?size=500", viewer, null))).contains(published).doesNotContain(hidden);
+    }
+
+    @Test
+    void badInputNamesTheField() throws Exception {
+        var noTitle = json.readTree(call("POST", "/api/v1/events", documenter, "{\"sharing\": \"ORGANISATION\"}").body());
+        assertThat(noTitle.get("errors").get(0).get("pointer").asString()).isEqualTo("/title");
+        var unknownTerm = json.readTree(call("POST", "/api/v1/events", documenter,
+                "{\"title\": \"T\", \"sharing\": \"ORGANISATION\", \"violationStatus\": \"definitely\"}").body());
+        assertThat(unknownTerm.get("errors").get(0).get("pointer").asString()).isEqualTo("/violationStatus");
+        var backwards = json.readTree(call("POST", "/api/v1/events", documenter, """
+                {"title": "T", "sharing": "ORGANISATION", "initial": {"date": "2024-05-01", "precision": "EXACT"},
+                 "end": {"date": "2024-04-01", "precision": "EXACT"}}""").body());
+        assertThat(backwards.get("errors").get(0).get("pointer").asString()).isEqualTo("/endDate");
+        var wrongType = call("POST", "/api/v1/events", documenter, "{\"title\": \"T\", \"sharing\": \"EVERYONE\"}");
+        assertThat(wrongType.statusCode()).isEqualTo(400);
+        var noName = json.readTree(call("POST", "/api/v1/people", documenter, "{\"identity\": {\"name\": \" \"}}").body());
+        assertThat(noName.get("errors").get(0).get("pointer").asString()).isEqualTo("/identity/name");
+        long event = recordEvent(documenter, "ORGANISATION");
+        var noVictim = json.readTree(call("POST", "/api/v1/events/" + event + "/acts", documenter, "{\"actType\": \"torture\"}").body());
+        assertThat(noVictim.get("errors").get(0).get("pointer").asString()).isEqualTo("/victimId");
+        long someoneElses = recordPerson(otherOrganisationsDocumenter, "Чужой человек");
+        var foreignVictim = json.readTree(call("POST", "/api/v1/events/" + event + "/acts", documenter,
+                "{\"victimId\": %d, \"actType\": \"torture\"}".formatted(someoneElses)).body());
+        assertThat(foreignVictim.get("errors").get(0).get("pointer").asString()).isEqualTo("/victimId");
+    }
+
+    private String firstTerm(String list) {
+        return jdbc.queryForObject("SELECT code FROM vocabulary_term WHERE list_code = ? ORDER BY level, position LIMIT 1",
+                String.class, list);
+    }
+
+    private long recordEvent(String token, String sharing) {
+        try {
+            var response = call("POST", "/api/v1/events", token, """
+                    {"title": "Beating at a district police station", "sharing": "%s",
+                     "initial": {"date": "2024-03-17", "precision": "EXACT"}, "violationStatus": "%s"}"""
+                    .formatted(sharing, firstTerm("violation-status")));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            return json.readTree(response.body()).get("id").asLong();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long recordPerson(String token, String name) {
+        try {
+            var response = call("POST", "/api/v1/people", token, "{\"identity\": {\"name\": \"" + name + "\"}}");
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            return json.readTree(response.body()).get("id").asLong();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private java.util.List<Long> ids(HttpResponse<String> page) {
+        var ids = new java.util.ArrayList<Long>();
+        json.readTree(page.body()).get("events").forEach(e -> ids.add(e.get("id").asLong()));
+        return ids;
+    }
+
+    private String token(long userId) {
+        return tokens.create(userId, "test").value();
+    }
+
+    private HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
+        var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept-Language", "en")
+                .header("Authorization", "Bearer " + token)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) builder.header("Content-Type", "application/json");
+        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
