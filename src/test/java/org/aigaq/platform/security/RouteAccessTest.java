@@ -87,6 +87,11 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("POST /admin/users/{id}/enable", ADMIN);
         EXPECTED.put("GET /admin/audit", ADMIN);
         EXPECTED.put("POST /admin/audit/verify", ADMIN);
+        EXPECTED.put("GET /admin/vocabularies", ADMIN);
+        EXPECTED.put("GET /admin/vocabularies/{list}", ADMIN);
+        EXPECTED.put("POST /admin/vocabularies/{list}/terms", ADMIN);
+        EXPECTED.put("GET /admin/vocabularies/import", ADMIN);
+        EXPECTED.put("POST /admin/vocabularies/import", ADMIN);
         EXPECTED.put("GET /api/v1/me", ALL);
         EXPECTED.put("GET /api/v1/organisations", ALL);
         EXPECTED.put("GET /api/v1/organisations/{id}", ALL);
@@ -138,6 +143,10 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("PUT /api/v1/people/{id}", WORKERS);
         EXPECTED.put("GET /api/v1/places", ALL);
         EXPECTED.put("POST /api/v1/places", WORKERS);
+        EXPECTED.put("GET /api/v1/vocabularies", ALL);
+        EXPECTED.put("GET /api/v1/vocabularies/{list}/terms", ALL);
+        EXPECTED.put("GET /api/v1/vocabularies/{list}/terms/{code}", ALL);
+        EXPECTED.put("POST /api/v1/vocabularies/{list}/terms", ADMIN);
         // Routes served by libraries, guarded by the URL rules of SecurityConfiguration.
         EXPECTED.put("GET /actuator/health", ANYONE);
         EXPECTED.put("GET /actuator/prometheus", ADMIN);
@@ -195,7 +204,8 @@ class RouteAccessTest extends ApplicationTest {
         for (var route : EXPECTED.entrySet()) {
             String[] parts = route.getKey().split(" ", 2);
             HttpMethod method = HttpMethod.valueOf(parts[0]);
-            String path = parts[1].replace("{id}", "999999").replace("{actId}", "999999").replace("{userId}", "999999");
+            // Every path variable ({id}, {list}, {code}) gets a value that names no record.
+            String path = parts[1].replaceAll("\\{[a-zA-Z]+}", "999999");
             Object audience = route.getValue();
 
             check(failures, route.getKey(), "anonymous", perform(method, path, null), ANYONE.equals(audience), Caller.ANONYMOUS);
