@@ -21,7 +21,7 @@ public record FieldErrors(String form, List<InvalidInput.Violation> violations) 
     }
 
     public boolean in(String form) {
-        return form.equals(this.form);
+        return java.util.Objects.equals(form, this.form);
     }
 
     public InvalidInput.Violation of(String field) {
