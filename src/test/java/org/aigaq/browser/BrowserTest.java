@@ -57,6 +57,11 @@ class BrowserTest extends ApplicationTest {
     void newPage() {
         page = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB")).newPage();
         consoleErrors.clear();
+        page.onResponse(response -> {
+            if (response.status() >= 400) {
+                consoleErrors.add(response.status() + " " + response.request().method() + " " + response.url());
+            }
+        });
         page.onConsoleMessage(message -> {
             if ("error".equals(message.type())) consoleErrors.add(message.text());
         });
@@ -177,6 +182,52 @@ class BrowserTest extends ApplicationTest {
         page.click("#tokens button:has-text('Revoke')");
         page.waitForSelector("#tokens >> text=Revoked");
         assertThat(page.locator("#tokens button:has-text('Revoke')").count()).isZero();
+    }
+
+    @Test
+    void aDocumenterRecordsAnAllegationAndAnotherOrganisationCannotReadIt() {
+        var documenter = accounts.create(Role.DOCUMENTER, true);
+        signInWithCode(documenter);
+        page.navigate(url("/events/new"));
+        checkAccessibility();
+        page.fill("#title", "Beating during interrogation at a district police department");
+        page.fill("#initialDate", "2024-03-17");
+        page.selectOption("#violationStatus", new com.microsoft.playwright.options.SelectOption().setIndex(1));
+        page.click("main button[type=submit]");
+        page.waitForURL(java.util.regex.Pattern.compile(".*/events/\\d+$"));
+        String caseUrl = page.url();
+        assertThat(page.textContent("h1")).contains("Beating during interrogation");
+
+        page.click("#act summary");
+        page.fill("#victimName", "Серік Жұмабекұлы Ахметов");
+        page.selectOption("#actType", new com.microsoft.playwright.options.SelectOption().setIndex(1));
+        page.selectOption("#methods", new com.microsoft.playwright.options.SelectOption().setIndex(0));
+        page.fill("#ageAtTime", "29");
+        page.click("#act button[type=submit]");
+        page.waitForSelector("#acts li.card");
+        assertThat(page.textContent("#acts")).contains("Серік Жұмабекұлы Ахметов");
+        page.click("#intervention summary");
+        page.selectOption("#interventionType", new com.microsoft.playwright.options.SelectOption().setIndex(1));
+        page.fill("#intervention-date", "2024-03-20");
+        page.click("#intervention button[type=submit]");
+        page.waitForSelector("#interventions ol li");
+        checkAccessibility();
+        assertThat(consoleErrors).isEmpty();
+
+        // Someone of another organisation who knows the address is told there is no such case.
+        var stranger = accounts.createElsewhere(Role.DOCUMENTER);
+        page.context().clearCookies();
+        signInWithCode(stranger);
+        var response = page.navigate(caseUrl);
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(page.textContent("main")).doesNotContain("Серік").doesNotContain("Beating during interrogation");
+    }
+
+    private void signInWithCode(TestAccounts.Account account) {
+        signIn(account.username());
+        page.fill("#code", accounts.nextCodeFor(account.secret()));
+        page.click("main button[type=submit]");
+        page.waitForURL(url("/"));
     }
 
     private void signIn(String username) {

@@ -51,6 +51,17 @@ public class TestAccounts {
         return new Account(users.get(user.id()), secret);
     }
 
+    /** An account with a second factor in another organisation than the one {@link #create} uses. */
+    public Account createElsewhere(Role role) {
+        long other = organisations.all().stream().filter(o -> o.name().equals("Another test organisation")).findFirst()
+                .orElseGet(() -> organisations.create("Another test organisation", "ATO")).id();
+        String username = "elsewhere-" + counter.incrementAndGet() + "-" + System.nanoTime() % 100000;
+        User user = users.create(username, "Elsewhere " + role.name(), other, Set.of(role), PASSWORD, false);
+        String secret = secondFactors.newSecret();
+        secondFactors.confirmEnrolment(user.id(), secret, codeFor(secret));
+        return new Account(users.get(user.id()), secret);
+    }
+
     /** A code for the next time step, so that it is never one already used in the current step. */
     public String codeFor(String secret) {
         return secondFactors.codeFor(secret, Instant.now().getEpochSecond());
