@@ -7,7 +7,7 @@ import org.aigaq.platform.audit.AuditTrail;
 import org.aigaq.platform.security.CurrentUser;
 import org.aigaq.platform.security.Role;
 import org.aigaq.platform.security.SignedInUser;
-import org.aigaq.platform.web.NoSuchRecord;
+import org.aigaq.platform.NoSuchRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;

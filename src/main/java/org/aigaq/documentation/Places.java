@@ -3,7 +3,7 @@ package org.aigaq.documentation;
 import java.util.List;
 import java.util.Map;
 import org.aigaq.platform.audit.AuditTrail;
-import org.aigaq.platform.web.NoSuchRecord;
+import org.aigaq.platform.NoSuchRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,7 +41,7 @@ public class Places {
     public Place add(String name, String officialCode, String locationType, String region, String town) {
         String type = terms.code("location-type", locationType, "locationType");
         if (type == null) {
-            throw new org.aigaq.platform.web.InvalidInput("locationType", "validation.required");
+            throw new org.aigaq.platform.InvalidInput("locationType", "validation.required");
         }
         long id = jdbc.sql("""
                 INSERT INTO place (name, official_code, location_type, region, town)
@@ -55,7 +55,7 @@ public class Places {
 
     void requireExists(Long id, String field) {
         if (id != null && jdbc.sql("SELECT count(*) FROM place WHERE id = :id").param("id", id).query(Long.class).single() == 0) {
-            throw new org.aigaq.platform.web.InvalidInput(field, "documentation.place.unknown");
+            throw new org.aigaq.platform.InvalidInput(field, "documentation.place.unknown");
         }
     }
 

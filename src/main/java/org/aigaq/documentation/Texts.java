@@ -1,6 +1,6 @@
 package org.aigaq.documentation;
 
-import org.aigaq.platform.web.InvalidInput;
+import org.aigaq.platform.InvalidInput;
 
 /** Checks of free text: required or not, and not longer than the column allows. */
 final class Texts {

@@ -27,7 +27,7 @@ import org.aigaq.documentation.Sharing;
 import org.aigaq.platform.security.Allowed;
 import org.aigaq.platform.security.Role;
 import org.aigaq.platform.security.SignedIn;
-import org.aigaq.platform.web.InvalidInput;
+import org.aigaq.platform.InvalidInput;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;

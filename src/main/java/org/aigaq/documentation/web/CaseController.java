@@ -17,7 +17,7 @@ import org.aigaq.documentation.Sharing;
 import org.aigaq.platform.security.Allowed;
 import org.aigaq.platform.security.Role;
 import org.aigaq.platform.security.SignedIn;
-import org.aigaq.platform.web.InvalidInput;
+import org.aigaq.platform.InvalidInput;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

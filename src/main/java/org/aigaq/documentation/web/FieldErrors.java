@@ -1,7 +1,7 @@
 package org.aigaq.documentation.web;
 
 import java.util.List;
-import org.aigaq.platform.web.InvalidInput;
+import org.aigaq.platform.InvalidInput;
 
 /** The errors of the form that failed, for templates: which form, and the message key and argument per field. */
 public record FieldErrors(String form, List<InvalidInput.Violation> violations) {

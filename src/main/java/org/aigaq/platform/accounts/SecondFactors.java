@@ -19,7 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.aigaq.platform.audit.AuditTrail;
 import org.aigaq.platform.encryption.FieldEncryption;
-import org.aigaq.platform.web.InvalidInput;
+import org.aigaq.platform.InvalidInput;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -4,7 +4,7 @@ import java.util.List;
 import org.aigaq.platform.accounts.ApiTokens;
 import org.aigaq.platform.accounts.Users;
 import org.aigaq.platform.audit.AuditActor;
-import org.aigaq.platform.web.InvalidInput;
+import org.aigaq.platform.InvalidInput;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** {@code token create --user NAME [--name LABEL]}: creates a personal API token for a user and prints it once. */

@@ -1,5 +1,7 @@
 package org.aigaq.platform.web;
 
+import org.aigaq.platform.InvalidInput;
+import org.aigaq.platform.NoSuchRecord;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpStatus;

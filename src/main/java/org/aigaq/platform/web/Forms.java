@@ -1,5 +1,6 @@
 package org.aigaq.platform.web;
 
+import org.aigaq.platform.InvalidInput;
 import org.springframework.validation.BindingResult;
 
 /** Puts the rules a service enforces beside the form fields they concern. */

@@ -1,5 +1,7 @@
 package org.aigaq.platform.web;
 
+import org.aigaq.platform.InvalidInput;
+import org.aigaq.platform.NoSuchRecord;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.stereotype.Controller;

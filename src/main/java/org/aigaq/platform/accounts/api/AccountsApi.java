@@ -162,7 +162,7 @@ class AccountsApi {
     @PutMapping("/users/{id}")
     UserView changeUser(@PathVariable long id, @Valid @RequestBody UserChange change) {
         if (id == CurrentUser.require().id() && (!change.enabled() || !change.roles().contains(Role.ADMINISTRATOR))) {
-            throw new org.aigaq.platform.web.InvalidInput("roles", "user.roles.own-administrator");
+            throw new org.aigaq.platform.InvalidInput("roles", "user.roles.own-administrator");
         }
         users.change(id, change.displayName(), change.organisationId(), change.roles());
         User current = users.get(id);

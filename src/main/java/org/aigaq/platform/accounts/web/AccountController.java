@@ -8,7 +8,7 @@ import org.aigaq.platform.accounts.User;
 import org.aigaq.platform.accounts.Users;
 import org.aigaq.platform.security.CurrentUser;
 import org.aigaq.platform.security.SignedIn;
-import org.aigaq.platform.web.InvalidInput;
+import org.aigaq.platform.InvalidInput;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

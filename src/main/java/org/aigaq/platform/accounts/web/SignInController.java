@@ -14,7 +14,7 @@ import org.aigaq.platform.security.CurrentUser;
 import org.aigaq.platform.security.DuringSignIn;
 import org.aigaq.platform.security.PendingSignIn;
 import org.aigaq.platform.security.Public;
-import org.aigaq.platform.web.InvalidInput;
+import org.aigaq.platform.InvalidInput;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -16,7 +16,7 @@ import org.aigaq.platform.security.Allowed;
 import org.aigaq.platform.security.CurrentUser;
 import org.aigaq.platform.security.Role;
 import org.aigaq.platform.web.Forms;
-import org.aigaq.platform.web.InvalidInput;
+import org.aigaq.platform.InvalidInput;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;

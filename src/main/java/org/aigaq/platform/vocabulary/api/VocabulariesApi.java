@@ -11,7 +11,7 @@ import org.aigaq.platform.security.SignedIn;
 import org.aigaq.platform.vocabulary.Term;
 import org.aigaq.platform.vocabulary.Vocabularies;
 import org.aigaq.platform.vocabulary.VocabularyList;
-import org.aigaq.platform.web.NoSuchRecord;
+import org.aigaq.platform.NoSuchRecord;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

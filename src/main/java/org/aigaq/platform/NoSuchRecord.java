@@ -1,4 +1,4 @@
-package org.aigaq.platform.web;
+package org.aigaq.platform;
 
 /** A record that does not exist, or that the caller may not know exists: both answer 404. */
 public class NoSuchRecord extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.aigaq.platform.web;
+package org.aigaq.platform;
 
 import java.util.List;
 
