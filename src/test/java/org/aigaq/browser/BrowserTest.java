@@ -230,6 +230,53 @@ class BrowserTest extends ApplicationTest {
         page.waitForURL(url("/"));
     }
 
+    @Test
+    void anAdministratorReadsTheVocabulariesAddsATermAndImportsHuridocs() {
+        var admin = accounts.create(Role.ADMINISTRATOR, true);
+        signIn(admin.username());
+        page.fill("#code", accounts.nextCodeFor(admin.secret()));
+        page.click("main button[type=submit]");
+        page.waitForURL(url("/"));
+        // Chromium's own request for /favicon.ico (Aigaq has none) may fail while signing in; the pages below must log nothing.
+        consoleErrors.clear();
+        page.click("nav >> text=Vocabularies");
+        assertThat(page.textContent("h1")).isEqualTo("Vocabularies");
+        checkAccessibility();
+        page.click("main >> text=Method of torture or ill-treatment");
+        assertThat(page.textContent("h1")).isEqualTo("Method of torture or ill-treatment");
+        checkAccessibility();
+
+        String code = "denial-of-daylight-" + System.nanoTime() % 100000;
+        page.fill("#code", code);
+        page.selectOption("#parentCode", "deprivation");
+        page.fill("#en", "Denial of daylight");
+        page.fill("#ru", "Лишение дневного света");
+        page.click("main button[type=submit]");
+        assertThat(page.textContent("#kk-error")).isEqualTo("This field is required.");
+        assertThat(page.inputValue("#ru")).isEqualTo("Лишение дневного света");
+        checkAccessibility();
+        page.fill("#kk", "Күндізгі жарықтан айыру");
+        page.click("main button[type=submit]");
+        assertThat(page.textContent("main [role=status]")).contains("Denial of daylight");
+        Object parent = page.evaluate("code => [...document.querySelectorAll('code.term-code')].find(c => c.textContent === code)"
+                + ".closest('ul').closest('li').querySelector(':scope > code').textContent", code);
+        assertThat(parent).isEqualTo("deprivation");
+
+        page.navigate(url("/admin/vocabularies/import"));
+        checkAccessibility();
+        page.setInputFiles("#thesaurus", org.aigaq.platform.vocabulary.HuridocsFiles.thesaurus());
+        page.click("main button[type=submit]");
+        page.waitForSelector("#import-outcome");
+        assertThat(page.textContent("#import-outcome")).contains("4,524 terms");
+        checkAccessibility();
+        page.navigate(url("/admin/vocabularies/huridocs-5"));
+        page.click("button[lang=ru]");
+        assertThat(page.textContent("main")).contains("Применение электрического шока");
+        checkAccessibility();
+        page.click("button[lang=en]");
+        assertThat(consoleErrors).isEmpty();
+    }
+
     private void signIn(String username) {
         page.navigate(url("/sign-in"));
         page.fill("#username", username);

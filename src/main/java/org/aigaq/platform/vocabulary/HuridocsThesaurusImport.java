@@ -29,10 +29,24 @@ public class HuridocsThesaurusImport {
     public record Outcome(int lists, int terms, int added, int changed, int unchanged) {}
 
     /** One thing wrong in a file: which file, where (row 0 when it concerns the whole file), and what, as a message key. */
-    public record Problem(String file, long row, String column, String messageKey, Object... arguments) {
-        /** The row as text, so that messages show "4525" and not "4,525". */
+    public record Problem(String file, long row, String column, String messageKey, List<Object> arguments) {
+
+        public Problem {
+            arguments = List.copyOf(arguments);
+        }
+
+        public Problem(String file, long row, String column, String messageKey, Object... arguments) {
+            this(file, row, column, messageKey, List.of(arguments));
+        }
+
+        /** The row as text, so that pages show "4525" and not "4,525". */
         public String rowNumber() {
             return String.valueOf(row);
+        }
+
+        /** The message's arguments as {@code MessageSource} takes them. */
+        public Object[] messageArguments() {
+            return arguments.toArray();
         }
     }
 

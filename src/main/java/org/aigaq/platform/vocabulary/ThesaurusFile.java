@@ -1,6 +1,7 @@
 package org.aigaq.platform.vocabulary;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,6 +34,15 @@ final class ThesaurusFile {
 
     /** The file's terms in file order, or every problem in it (then no terms). */
     static List<Entry> read(byte[] bytes, List<Problem> problems) {
+        int before = problems.size();
+        var entries = check(bytes, problems);
+        // Parents are checked after the rows: put every problem back in the order of the file.
+        problems.subList(before, problems.size()).sort(Comparator.comparingLong(Problem::row));
+        return entries;
+    }
+
+    private static List<Entry> check(byte[] bytes, List<Problem> problems) {
+        int start = problems.size();
         var text = CsvText.read(FILE, bytes);
         List<String> header = text.rows().isEmpty() ? null : names(text.rows().getFirst().values());
         if (text.problem() != null) {
@@ -50,7 +60,7 @@ final class ThesaurusFile {
                 problems.add(new Problem(FILE, 1, column, "vocabulary.import.column-missing"));
             }
         }
-        if (!problems.isEmpty()) {
+        if (problems.size() > start) {
             return List.of();
         }
         if (text.rows().size() == 1) {
@@ -140,7 +150,7 @@ final class ThesaurusFile {
                 problems.add(new Problem(FILE, entry.row(), "parent_vocab_number", "vocabulary.import.parent-cycle", entry.parent()));
             }
         }
-        return problems.isEmpty() ? entries : List.of();
+        return problems.size() == start ? entries : List.of();
     }
 
     /** Whether going up from a term leads back to it (a term below such a loop is not itself reported). */
