@@ -206,6 +206,15 @@ class BrowserTest extends ApplicationTest {
         page.click("#act button[type=submit]");
         page.waitForSelector("#acts li.card");
         assertThat(page.textContent("#acts")).contains("Серік Жұмабекұлы Ахметов");
+        String actId = page.getAttribute("#acts li.card", "id").replace("act-", "");
+        page.click("#medical-" + actId + " summary");
+        page.fill("#requestedOn-" + actId, "2024-03-18");
+        page.fill("#performedOn-" + actId, "2024-03-25");
+        page.selectOption("#examinerType-" + actId, "INDEPENDENT");
+        page.selectOption("#overall-" + actId, "HIGHLY_CONSISTENT");
+        page.click("#medical-" + actId + " button[type=submit]");
+        page.waitForSelector(".examination");
+        assertThat(page.textContent(".examination")).contains("highly consistent with").contains("independent doctor");
         page.click("#intervention summary");
         page.selectOption("#interventionType", new com.microsoft.playwright.options.SelectOption().setIndex(1));
         page.fill("#intervention-date", "2024-03-20");

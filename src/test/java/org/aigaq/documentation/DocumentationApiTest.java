@@ -180,6 +180,48 @@ class DocumentationApiTest extends ApplicationTest {
         assertThat(foreignVictim.get("errors").get(0).get("pointer").asString()).isEqualTo("/victimId");
     }
 
+    @Test
+    void medicalDocumentationFollowsTheIstanbulProtocolAndOnlyIdentityHoldersReadIt() throws Exception {
+        long event = recordEvent(documenter, "COALITION");
+        long victim = recordPerson(documenter, "Бауыржан Серікұлы");
+        long act = json.readTree(call("POST", "/api/v1/events/" + event + "/acts", documenter,
+                "{\"victimId\": %d, \"actType\": \"torture\"}".formatted(victim)).body()).get("id").asLong();
+        var examination = call("POST", "/api/v1/acts/" + act + "/medical-examinations", documenter, """
+                {"requestedOn": "2024-03-18", "requestedBy": "lawyer", "delayed": true, "performedOn": "2024-03-25",
+                 "examinerType": "INDEPENDENT", "examinerName": "Dr. A. Independent", "othersPresent": "a police officer",
+                 "overallEvaluation": "HIGHLY_CONSISTENT", "treatment": "Referred to a trauma clinic"}""");
+        assertThat(examination.statusCode()).as(examination.body()).isEqualTo(201);
+        long examinationId = json.readTree(examination.body()).get("id").asLong();
+        var finding = call("POST", "/api/v1/medical-examinations/" + examinationId + "/findings", documenter, """
+                {"kind": "PHYSICAL", "bodyLocation": "soles of both feet", "description": "Linear bruises, 2-3 cm wide",
+                 "grade": "TYPICAL"}""");
+        assertThat(finding.statusCode()).as(finding.body()).isEqualTo(201);
+        assertThat(json.readTree(finding.body()).get("findings").get(0).get("grade").asString()).isEqualTo("TYPICAL");
+
+        var read = json.readTree(call("GET", "/api/v1/events/" + event + "/medical-examinations", documenter, null).body());
+        assertThat(read.get(0).get("overallEvaluation").asString()).isEqualTo("HIGHLY_CONSISTENT");
+        assertThat(read.get(0).get("examinerType").asString()).isEqualTo("INDEPENDENT");
+        // Health data: another organisation and an analyst, who see the coalition case itself, do not see it.
+        assertThat(call("GET", "/api/v1/events/" + event + "/medical-examinations", otherOrganisationsDocumenter, null)
+                .statusCode()).isEqualTo(404);
+        assertThat(call("GET", "/api/v1/events/" + event + "/medical-examinations", analyst, null).statusCode()).isEqualTo(404);
+
+        var refusedButPerformed = json.readTree(call("POST", "/api/v1/acts/" + act + "/medical-examinations", documenter,
+                "{\"requestedOn\": \"2024-03-18\", \"refused\": true, \"performedOn\": \"2024-03-19\", \"examinerType\": \"OTHER\"}").body());
+        assertThat(refusedButPerformed.get("errors").get(0).get("pointer").asString()).isEqualTo("/performedOn");
+        var backwards = json.readTree(call("POST", "/api/v1/acts/" + act + "/medical-examinations", documenter,
+                "{\"requestedOn\": \"2024-03-18\", \"performedOn\": \"2024-03-10\", \"examinerType\": \"OTHER\"}").body());
+        assertThat(backwards.get("errors").get(0).get("pointer").asString()).isEqualTo("/performedOn");
+        var ungraded = json.readTree(call("POST", "/api/v1/medical-examinations/" + examinationId + "/findings", documenter,
+                "{\"kind\": \"PHYSICAL\", \"description\": \"Bruise\"}").body());
+        assertThat(ungraded.get("errors").get(0).get("pointer").asString()).isEqualTo("/grade");
+        var badGrade = call("POST", "/api/v1/medical-examinations/" + examinationId + "/findings", documenter,
+                "{\"kind\": \"PHYSICAL\", \"description\": \"Bruise\", \"grade\": \"PROBABLY\"}");
+        assertThat(badGrade.statusCode()).isEqualTo(400);
+        assertThat(call("POST", "/api/v1/acts/" + act + "/medical-examinations", otherOrganisationsDocumenter,
+                "{\"requestedOn\": \"2024-03-18\"}").statusCode()).isEqualTo(404);
+    }
+
     private String firstTerm(String list) {
         return jdbc.queryForObject("SELECT code FROM vocabulary_term WHERE list_code = ? ORDER BY level, position LIMIT 1",
                 String.class, list);

@@ -18,6 +18,8 @@ import org.aigaq.documentation.Events;
 import org.aigaq.documentation.Information;
 import org.aigaq.documentation.Intervention;
 import org.aigaq.documentation.Involvement;
+import org.aigaq.documentation.MedicalDocumentation;
+import org.aigaq.documentation.MedicalExamination;
 import org.aigaq.documentation.People;
 import org.aigaq.documentation.Person;
 import org.aigaq.documentation.PersonDraft;
@@ -62,8 +64,11 @@ class DocumentationApi {
     private final CaseRecords records;
     private final People people;
     private final Places places;
+    private final MedicalDocumentation medical;
 
-    DocumentationApi(Events events, CaseFiles caseFiles, Acts acts, CaseRecords records, People people, Places places) {
+    DocumentationApi(Events events, CaseFiles caseFiles, Acts acts, CaseRecords records, People people, Places places,
+                     MedicalDocumentation medical) {
+        this.medical = medical;
         this.events = events;
         this.caseFiles = caseFiles;
         this.acts = acts;
@@ -221,6 +226,31 @@ class DocumentationApi {
     @PutMapping("/people/{id}")
     Person changePerson(@PathVariable long id, @RequestBody PersonDraft draft) {
         return people.change(id, draft);
+    }
+
+    @Tag(name = "Medical documentation")
+    @Operation(summary = "Record a medical examination for an act (Istanbul Protocol); needs access to identities")
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
+    @PostMapping("/acts/{id}/medical-examinations")
+    ResponseEntity<MedicalExamination> recordExamination(@PathVariable long id,
+                                                         @RequestBody MedicalDocumentation.ExaminationDraft draft) {
+        return ResponseEntity.status(201).body(medical.record(id, draft));
+    }
+
+    @Tag(name = "Medical documentation")
+    @Operation(summary = "Add a finding to an examination, graded on the Istanbul Protocol's scale")
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
+    @PostMapping("/medical-examinations/{id}/findings")
+    ResponseEntity<MedicalExamination> addFinding(@PathVariable long id, @RequestBody MedicalDocumentation.FindingDraft draft) {
+        return ResponseEntity.status(201).body(medical.addFinding(id, draft));
+    }
+
+    @Tag(name = "Medical documentation")
+    @Operation(summary = "The medical examinations of a case, for users who may see its identities")
+    @SignedIn
+    @GetMapping("/events/{id}/medical-examinations")
+    List<MedicalExamination> examinations(@PathVariable long id) {
+        return medical.ofEvent(id);
     }
 
     @Tag(name = "Places")

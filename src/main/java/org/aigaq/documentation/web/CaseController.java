@@ -8,6 +8,10 @@ import org.aigaq.documentation.CaseFiles;
 import org.aigaq.documentation.CaseRecords;
 import org.aigaq.documentation.DatePrecision;
 import org.aigaq.documentation.Events;
+import org.aigaq.documentation.ExaminerType;
+import org.aigaq.documentation.IstanbulGrade;
+import org.aigaq.documentation.MedicalDocumentation;
+import org.aigaq.documentation.MedicalExamination;
 import org.aigaq.documentation.FuzzyDate;
 import org.aigaq.documentation.Identity;
 import org.aigaq.documentation.People;
@@ -38,9 +42,11 @@ class CaseController {
     private final People people;
     private final Places places;
     private final TransactionTemplate transaction;
+    private final MedicalDocumentation medical;
 
     CaseController(Events events, CaseFiles caseFiles, Acts acts, CaseRecords records, People people, Places places,
-                   TransactionTemplate transaction) {
+                   TransactionTemplate transaction, MedicalDocumentation medical) {
+        this.medical = medical;
         this.transaction = transaction;
         this.events = events;
         this.caseFiles = caseFiles;
@@ -94,9 +100,47 @@ class CaseController {
     @SignedIn
     @GetMapping("/events/{id}")
     String show(@PathVariable long id, Model model) {
-        model.addAttribute("file", caseFiles.of(id));
+        showCase(id, model);
         model.addAttribute("errors", FieldErrors.NONE);
         return "documentation/case";
+    }
+
+    /** The case file, and its medical documentation for those who may see identities (it is health data). */
+    private void showCase(long id, Model model) {
+        var file = caseFiles.of(id);
+        model.addAttribute("file", file);
+        model.addAttribute("medical", file.rights().identities() ? medical.ofEvent(id) : java.util.List.of());
+    }
+
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
+    @PostMapping("/acts/{actId}/medical-examinations")
+    String recordExamination(@PathVariable long actId,
+                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate requestedOn,
+                             @RequestParam(defaultValue = "") String requestedBy,
+                             @RequestParam(defaultValue = "false") boolean refused,
+                             @RequestParam(defaultValue = "false") boolean delayed,
+                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate performedOn,
+                             @RequestParam(required = false) ExaminerType examinerType,
+                             @RequestParam(defaultValue = "") String examinerName,
+                             @RequestParam(defaultValue = "") String othersPresent,
+                             @RequestParam(required = false) IstanbulGrade overallEvaluation,
+                             @RequestParam(defaultValue = "") String treatment, Model model) {
+        long id = acts.eventOf(actId);
+        return onCase(id, "medical-" + actId, model, () -> medical.record(actId, new MedicalDocumentation.ExaminationDraft(
+                requestedOn, requestedBy, refused, null, delayed, null, performedOn, examinerType, examinerName, null,
+                othersPresent, overallEvaluation, null, treatment, null)));
+    }
+
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
+    @PostMapping("/medical-examinations/{examinationId}/findings")
+    String addFinding(@PathVariable long examinationId, @RequestParam long actId,
+                      @RequestParam(required = false) MedicalExamination.Kind kind,
+                      @RequestParam(defaultValue = "") String bodyLocation,
+                      @RequestParam(defaultValue = "") String description,
+                      @RequestParam(required = false) IstanbulGrade grade, Model model) {
+        long id = acts.eventOf(actId);
+        return onCase(id, "finding-" + examinationId, model, () -> medical.addFinding(examinationId,
+                new MedicalDocumentation.FindingDraft(kind, bodyLocation, description, grade)));
     }
 
     @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
@@ -232,7 +276,7 @@ class CaseController {
             return "redirect:/events/" + id + "#" + form;
         } catch (InvalidInput invalid) {
             model.addAttribute("errors", new FieldErrors(invalid, form));
-            model.addAttribute("file", caseFiles.of(id));
+            showCase(id, model);
             return "documentation/case";
         }
     }

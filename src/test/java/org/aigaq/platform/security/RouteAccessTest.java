@@ -141,6 +141,11 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("POST /api/v1/people", WORKERS);
         EXPECTED.put("GET /api/v1/people/{id}", ALL);
         EXPECTED.put("PUT /api/v1/people/{id}", WORKERS);
+        EXPECTED.put("POST /acts/{actId}/medical-examinations", WORKERS);
+        EXPECTED.put("POST /medical-examinations/{examinationId}/findings", WORKERS);
+        EXPECTED.put("POST /api/v1/acts/{id}/medical-examinations", WORKERS);
+        EXPECTED.put("POST /api/v1/medical-examinations/{id}/findings", WORKERS);
+        EXPECTED.put("GET /api/v1/events/{id}/medical-examinations", ALL);
         EXPECTED.put("GET /api/v1/places", ALL);
         EXPECTED.put("POST /api/v1/places", WORKERS);
         EXPECTED.put("GET /api/v1/vocabularies", ALL);
