@@ -37,6 +37,11 @@ class ExternalDatabaseTest {
                         "demo-lawyer", "demo-monitor", "demo-analyst", "demo-viewer");
                 assertThat(context.getBean(Organisations.class).all()).extracting(o -> o.name())
                         .contains("Steppe Rights Bureau (demo)");
+                // ... and invented cases, recorded through the same services as a real documenter's.
+                var jdbc = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+                assertThat(jdbc.queryForObject("SELECT count(*) FROM event", Integer.class)).isEqualTo(40);
+                assertThat(jdbc.queryForObject("SELECT count(*) FROM act", Integer.class)).isGreaterThan(40);
+                assertThat(jdbc.queryForObject("SELECT count(DISTINCT sharing) FROM event", Integer.class)).isEqualTo(3);
             }
             try (var connection = external.getDatabase("aigaq", "aigaq").getConnection();
                  var result = connection.createStatement().executeQuery("SELECT name FROM organisation ORDER BY id")) {

@@ -1,0 +1,82 @@
+package org.aigaq.documentation;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Invented but realistic cases for the demo and the benchmarks: names in Kazakh and Russian Cyrillic and in Latin
+ * transliterations, dates spread over recent years, torture and ill-treatment mostly in police custody. Every person
+ * is invented; the same seed always gives the same cases.
+ */
+public final class SyntheticCases {
+
+    private static final String[] MALE = {"Ержан", "Нұрлан", "Серік", "Бауыржан", "Асқар", "Дәурен", "Қайрат", "Мұрат",
+            "Дмитрий", "Сергей", "Алексей", "Тимур", "Арман", "Ерлан", "Yerzhan", "Nurlan", "Serik"};
+    private static final String[] FEMALE = {"Айгүл", "Асель", "Дина", "Гүлнар", "Жанар", "Мәдина", "Ольга", "Наталья",
+            "Айжан", "Сәуле", "Aigul", "Assel", "Zhanar"};
+    private static final String[] FATHERS = {"Серік", "Нұрлан", "Қайрат", "Болат", "Ерлан", "Мұхтар", "Сапар", "Жұмабек"};
+    private static final String[] FAMILY = {"Ахмет", "Сәрсенбай", "Оспан", "Нұрпейіс", "Жақып", "Бекмұхамбет", "Иван",
+            "Кенжебай", "Тоқтар", "Смағұл", "Akhmet", "Sarsenbay", "Ospan"};
+    private static final String[] TITLES = {"Beating during interrogation at a district police department",
+            "Ill-treatment in a temporary detention facility", "Death in custody reported as suicide",
+            "Forced confession obtained in a police car", "Beating of a prisoner after a protest in a penal colony",
+            "Denial of medical care in pre-trial detention", "Threats against a complainant's family"};
+    private static final String[] REGIONS = {"Astana", "Almaty", "Shymkent", "Karaganda", "Aktobe", "Pavlodar",
+            "Kostanay", "Turkistan", "East Kazakhstan", "West Kazakhstan", "Mangystau", "Zhambyl"};
+
+    private final Random random;
+
+    public SyntheticCases(long seed) {
+        this.random = new Random(seed);
+    }
+
+    /** An invented name in one of the forms the coalition meets: Kazakh (-ұлы/-қызы), Russian (-ов/-ова) or Latin. */
+    public String name() {
+        boolean female = random.nextInt(3) == 0;
+        String given = pick(female ? FEMALE : MALE);
+        String family = pick(FAMILY);
+        boolean latin = given.chars().allMatch(c -> c < 128) || family.chars().allMatch(c -> c < 128);
+        if (latin) {
+            String latinFamily = family.chars().allMatch(c -> c < 128) ? family : "Akhmet";
+            return given.chars().allMatch(c -> c < 128) ? given + " " + latinFamily + (female ? "ova" : "ov")
+                    : given + " " + family + (female ? "ова" : "ов");
+        }
+        return switch (random.nextInt(3)) {
+            case 0 -> given + " " + pick(FATHERS) + (female ? "қызы" : "ұлы") + " " + family + (female ? "ова" : "ов");
+            case 1 -> family + (female ? "ова " : "ов ") + given;
+            default -> given + " " + family + (female ? "ова" : "ов");
+        };
+    }
+
+    public EventDraft event(Sharing sharing) {
+        LocalDate date = LocalDate.now().minusDays(30 + random.nextInt(5 * 365));
+        var precision = random.nextInt(10) < 7 ? DatePrecision.EXACT : random.nextBoolean() ? DatePrecision.MONTH
+                : DatePrecision.ESTIMATED;
+        return new EventDraft(pick(TITLES), null, new FuzzyDate(date, precision), null, null,
+                random.nextInt(4) == 0 ? "temporary-detention-isolator" : "police-station", pick(REGIONS), null,
+                pick(new String[] {"confirmed", "likely", "possible"}), pick(new String[] {"active", "pending", "not-active"}),
+                date.plusDays(random.nextInt(60)), sharing);
+    }
+
+    public ActDraft act(long victimId, EventDraft event, List<String> methods) {
+        var chosen = new ArrayList<String>();
+        for (int i = 0; i < 1 + random.nextInt(3) && !methods.isEmpty(); i++) {
+            chosen.add(methods.get(random.nextInt(methods.size())));
+        }
+        return new ActDraft(victimId, random.nextInt(5) == 0 ? "cruel-inhuman-degrading-treatment" : "torture", event.initial(), null,
+                null, event.locationType(), event.region(), null, null, chosen, null, null, 18 + random.nextInt(45), null,
+                null, null, List.of(), null, null);
+    }
+
+    public PersonDraft person() {
+        return new PersonDraft(new Identity(name(), List.of(), null, null,
+                LocalDate.now().minusYears(18 + random.nextInt(50)).minusDays(random.nextInt(365))), false, null, null,
+                "Kazakhstan", List.of(), false, null);
+    }
+
+    private String pick(String[] values) {
+        return values[random.nextInt(values.length)];
+    }
+}
