@@ -222,6 +222,32 @@ class DocumentationApiTest extends ApplicationTest {
                 "{\"requestedOn\": \"2024-03-18\"}").statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void exportsRespectAccessAndPseudonymise() throws Exception {
+        long own = recordEvent(documenter, "ORGANISATION");
+        long shared = recordEvent(documenter, "COALITION");
+        long victim = recordPerson(documenter, "Нұрсұлтан Экспортов");
+        call("POST", "/api/v1/events/" + shared + "/acts", documenter,
+                "{\"victimId\": %d, \"actType\": \"torture\", \"methods\": [\"beating\"]}".formatted(victim));
+        String mine = call("GET", "/api/v1/exports/events?format=CSV", documenter, null).body();
+        assertThat(mine).startsWith("\uFEFFevent_number,").contains("Нұрсұлтан Экспортов").contains(numberOf(own));
+        String theirs = call("GET", "/api/v1/exports/events?format=CSV", otherOrganisationsDocumenter, null).body();
+        assertThat(theirs).contains(numberOf(shared)).doesNotContain(numberOf(own)).doesNotContain("Экспортов");
+        var huridocs = json.readTree(call("GET", "/api/v1/exports/events?format=HURIDOCS", analyst, null).body());
+        var event = java.util.stream.StreamSupport.stream(huridocs.get("events").spliterator(), false)
+                .filter(e -> e.get("event_record_number").asString().equals(numberOf(shared))).findFirst().orElseThrow();
+        assertThat(event.get("acts").get(0).get("victim").asString()).startsWith("P-");
+        assertThat(event.get("acts").get(0).get("type_of_act").get("huridocs_code").isNull()).isFalse();
+        var full = json.readTree(call("GET", "/api/v1/exports/events?format=JSON", documenter, null).body());
+        assertThat(full.get("cases").size()).isGreaterThanOrEqualTo(2);
+        assertThat(audit.search(new AuditSearch.Filter(null, "export", null, null, null, null), null, 3).entries()).isNotEmpty();
+        assertThat(call("GET", "/api/v1/exports/events?format=XML", documenter, null).statusCode()).isEqualTo(400);
+    }
+
+    private String numberOf(long event) {
+        return jdbc.queryForObject("SELECT record_number FROM event WHERE id = ?", String.class, event);
+    }
+
     private String firstTerm(String list) {
         return jdbc.queryForObject("SELECT code FROM vocabulary_term WHERE list_code = ? ORDER BY level, position LIMIT 1",
                 String.class, list);
