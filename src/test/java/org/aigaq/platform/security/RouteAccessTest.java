@@ -150,6 +150,15 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("GET /api/v1/exports/events", ALL);
         EXPECTED.put("GET /api/v1/places", ALL);
         EXPECTED.put("POST /api/v1/places", WORKERS);
+        EXPECTED.put("POST /events/{id}/evidence", WORKERS);
+        EXPECTED.put("GET /evidence/{id}/download", ALL);
+        EXPECTED.put("GET /evidence/{id}/custody", ALL);
+        EXPECTED.put("GET /events/{id}/evidence.zip", ALL);
+        EXPECTED.put("POST /api/v1/events/{id}/evidence", WORKERS);
+        EXPECTED.put("GET /api/v1/events/{id}/evidence", ALL);
+        EXPECTED.put("GET /api/v1/evidence/{id}", ALL);
+        EXPECTED.put("GET /api/v1/evidence/{id}/content", ALL);
+        EXPECTED.put("GET /api/v1/evidence/{id}/custody", ALL);
         EXPECTED.put("GET /api/v1/vocabularies", ALL);
         EXPECTED.put("GET /api/v1/vocabularies/{list}/terms", ALL);
         EXPECTED.put("GET /api/v1/vocabularies/{list}/terms/{code}", ALL);
