@@ -179,6 +179,14 @@ class EvidenceStorage {
         };
     }
 
+    Path folder() {
+        return folder;
+    }
+
+    Path keysetFile() {
+        return keysetFile;
+    }
+
     Path pathOf(String key) {
         if (!key.matches("[0-9a-f]{32}")) {
             throw new IllegalArgumentException("not a storage key");
