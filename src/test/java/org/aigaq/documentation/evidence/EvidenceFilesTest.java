@@ -25,6 +25,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -46,6 +47,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
@@ -75,6 +77,7 @@ class EvidenceFilesTest extends ApplicationTest {
     @Autowired EvidenceFiles evidence;
     @Autowired MockMvc mvc;
     @Autowired EvidenceStorage storage;
+    @Autowired MessageSource messages;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private TestAccounts.Account documenterAccount;
@@ -308,6 +311,8 @@ class EvidenceFilesTest extends ApplicationTest {
                     assertThat(invalid.violations()).hasSize(1);
                     assertThat(invalid.violations().getFirst().field()).isEqualTo("file");
                     assertThat(invalid.violations().getFirst().messageKey()).isEqualTo("evidence.too-large");
+                    assertThat(messages.getMessage("evidence.too-large", invalid.violations().getFirst().arguments(),
+                            Locale.ENGLISH)).isEqualTo("The file is larger than the maximum of 0.001 MB.");
                 });
         assertThat(rows(event)).isZero();
         assertThat(filesUnder(storage.folder())).isEqualTo(before);
