@@ -9,6 +9,7 @@ import com.microsoft.playwright.Playwright;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -185,7 +186,7 @@ class BrowserTest extends ApplicationTest {
     }
 
     @Test
-    void aDocumenterRecordsAnAllegationAndAnotherOrganisationCannotReadIt() {
+    void aDocumenterRecordsAnAllegationAndAnotherOrganisationCannotReadIt() throws Exception {
         var documenter = accounts.create(Role.DOCUMENTER, true);
         signInWithCode(documenter);
         page.navigate(url("/events/new"));
@@ -220,6 +221,25 @@ class BrowserTest extends ApplicationTest {
         page.fill("#intervention-date", "2024-03-20");
         page.click("#intervention button[type=submit]");
         page.waitForSelector("#interventions ol li");
+        checkAccessibility();
+
+        // A photograph of the cell, uploaded with the form: listed with its whole SHA-256 and its chain of custody.
+        byte[] photo = new byte[100_000];
+        new java.util.SplittableRandom(7).nextBytes(photo);
+        Path file = Files.createTempDirectory(Path.of("target"), "upload").resolve("cell.jpg");
+        Files.write(file, photo);
+        page.click("#evidence-upload summary");
+        page.setInputFiles("#evidence-file", file);
+        page.selectOption("#evidence-kind", "photograph");
+        page.fill("#evidence-description", "The cell, photographed on release");
+        page.click("#evidence-upload button[type=submit]");
+        page.waitForSelector("#evidence table");
+        assertThat(page.textContent("#evidence tbody code.sha256")).isEqualTo(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(photo)));
+        assertThat(page.textContent("#evidence tbody")).contains("cell.jpg");
+        checkAccessibility();
+        page.click("#evidence tbody >> text=Chain of custody");
+        assertThat(page.textContent("main table")).contains("Uploaded");
         checkAccessibility();
         assertThat(consoleErrors).isEmpty();
 

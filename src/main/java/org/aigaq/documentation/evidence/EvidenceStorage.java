@@ -19,12 +19,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestInputStream;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,11 +67,15 @@ class EvidenceStorage {
         this.folder = home.resolve("evidence");
         this.temporaries = folder.resolve("tmp");
         createPrivateDirectories(temporaries);
-        // No upload is under way at start: whatever is left was cut short by a crash, and is only ciphertext.
+        // Uploads cut short by a crash leave ciphertext behind. Only old ones are removed: with several nodes sharing
+        // the folder, a recent one may be another node's upload under way.
+        FileTime dayAgo = FileTime.from(Instant.now().minus(Duration.ofDays(1)));
         try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(temporaries, "*.part")) {
             for (Path leftover : leftovers) {
-                log.warn("Removing an unfinished evidence upload: {}", leftover.getFileName());
-                Files.deleteIfExists(leftover);
+                if (Files.getLastModifiedTime(leftover).compareTo(dayAgo) < 0) {
+                    log.warn("Removing an unfinished evidence upload: {}", leftover.getFileName());
+                    Files.deleteIfExists(leftover);
+                }
             }
         }
     }
@@ -177,6 +184,14 @@ class EvidenceStorage {
                 }
             }
         };
+    }
+
+    Path folder() {
+        return folder;
+    }
+
+    Path keysetFile() {
+        return keysetFile;
     }
 
     Path pathOf(String key) {
