@@ -18,6 +18,7 @@ public interface Command {
         return switch (words[0]) {
             case "verify-audit" -> Optional.of(new VerifyAuditCommand());
             case "token" -> Optional.of(new TokenCommand());
+            case "keys" -> Optional.of(new KeysCommand());
             default -> Optional.empty();
         };
     }
