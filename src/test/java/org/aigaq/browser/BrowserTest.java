@@ -207,6 +207,14 @@ class BrowserTest extends ApplicationTest {
         page.click("#act button[type=submit]");
         page.waitForSelector("#acts li.card");
         assertThat(page.textContent("#acts")).contains("Серік Жұмабекұлы Ахметов");
+        // Complete the victim's identity on the person's page, and come back.
+        page.click("#acts a.person");
+        page.fill("#otherNames", "Serik Akhmetov\nАхметов Серик Жумабекович");
+        page.fill("#dateOfBirth", "1995-02-11");
+        page.click("main button[type=submit]");
+        assertThat(page.inputValue("#otherNames")).contains("Serik Akhmetov");
+        checkAccessibility();
+        page.click("text=Back to the case");
         String actId = page.getAttribute("#acts li.card", "id").replace("act-", "");
         page.click("#medical-" + actId + " summary");
         page.fill("#requestedOn-" + actId, "2024-03-18");

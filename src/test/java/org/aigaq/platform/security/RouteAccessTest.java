@@ -146,6 +146,8 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("POST /api/v1/acts/{id}/medical-examinations", WORKERS);
         EXPECTED.put("POST /api/v1/medical-examinations/{id}/findings", WORKERS);
         EXPECTED.put("GET /api/v1/events/{id}/medical-examinations", ALL);
+        EXPECTED.put("GET /people/{id}", ALL);
+        EXPECTED.put("POST /people/{id}", WORKERS);
         EXPECTED.put("GET /events/export", ALL);
         EXPECTED.put("GET /api/v1/exports/events", ALL);
         EXPECTED.put("GET /api/v1/places", ALL);
