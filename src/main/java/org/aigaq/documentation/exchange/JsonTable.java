@@ -16,7 +16,9 @@ import org.aigaq.documentation.FuzzyDate;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -41,7 +43,7 @@ final class JsonTable implements Table {
 
     private final InputStream in;
     private final JsonParser parser;
-    private final JsonMapper json;
+    private final ObjectReader json;
     private final Shape shape;
     private final List<String> columns;
     private final ArrayDeque<Row> pending = new ArrayDeque<>();
@@ -50,9 +52,10 @@ final class JsonTable implements Table {
 
     private JsonTable(Path file, JsonMapper json, List<String> columns) throws IOException {
         this.in = Files.newInputStream(file);
-        this.json = json;
+        // Records are read one after the other from one parser: what follows a record is no error.
+        this.json = json.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         try {
-            this.parser = json.createParser(in);
+            this.parser = this.json.createParser(in);
             this.shape = findRecords();
         } catch (JacksonException e) {
             in.close();
@@ -82,9 +85,14 @@ final class JsonTable implements Table {
         try (var table = open(file, json, List.of())) {
             if (table.shape != Shape.RECORDS) return table.columns;
             var names = new LinkedHashSet<String>();
-            JsonNode node;
-            while ((node = table.nextRecord()) != null) {
-                names.addAll(node.propertyNames());
+            try {
+                JsonNode node;
+                while ((node = table.nextRecord()) != null) {
+                    names.addAll(node.propertyNames());
+                }
+            } catch (Unreadable unreadable) {
+                // The records before the break still name the columns; the dry run reports the break with its record.
+                if (names.isEmpty()) throw unreadable;
             }
             return List.copyOf(names);
         }
@@ -101,7 +109,7 @@ final class JsonTable implements Table {
             JsonNode node = nextRecord();
             if (node == null) return null;
             switch (shape) {
-                case RECORDS -> pending.add(new Row(record, columns.stream().map(c -> text(node.get(c))).toList()));
+                case RECORDS -> pending.add(new Row(record, columns.stream().map(c -> nz(text(node.get(c)))).toList()));
                 case CASES -> caseRows(node);
                 case HURIDOCS -> huridocsRows(node);
             }
