@@ -77,7 +77,9 @@ class ImportApi {
                                @RequestParam(required = false) ImportFormat format,
                                @RequestParam(required = false) TextEncoding encoding,
                                @RequestParam(required = false) Separator separator) throws IOException {
-        try (InputStream content = file == null || file.isEmpty() ? null : file.getInputStream()) {
+        // A chosen but empty file is reported as empty; only no file at all is "choose a file".
+        boolean chosen = file != null && !(file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()));
+        try (InputStream content = chosen ? file.getInputStream() : null) {
             ImportJob job = imports.upload(content, format, encoding, separator);
             return ResponseEntity.created(URI.create("/api/v1/imports/" + job.id())).body(view(job));
         }

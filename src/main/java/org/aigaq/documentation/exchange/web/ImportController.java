@@ -55,7 +55,9 @@ class ImportController {
     String upload(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String format,
                   @RequestParam(required = false) String encoding, @RequestParam(required = false) String separator,
                   Model model) throws IOException {
-        try (InputStream content = file == null || file.isEmpty() ? null : file.getInputStream()) {
+        // A chosen but empty file is reported as empty; only no file at all is "choose a file".
+        boolean chosen = file != null && !(file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()));
+        try (InputStream content = chosen ? file.getInputStream() : null) {
             ImportJob job = imports.upload(content, parse(ImportFormat.class, format), parse(TextEncoding.class, encoding),
                     parse(Separator.class, separator));
             return "redirect:/imports/" + job.id() + "/mapping";
