@@ -96,6 +96,13 @@ public class Acts {
             throw new InvalidInput("victimId", "validation.required");
         }
         people.requireUsable(draft.victimId(), eventId, "victimId");
+        var values = values(draft, terms);
+        values.put("victimId", draft.victimId());
+        return values;
+    }
+
+    /** The act's values as stored, without the victim, or the first rule it breaks; for imports as well. */
+    Map<String, Object> values(ActDraft draft, Terms terms) {
         places.requireExists(draft.placeId(), "placeId");
         String actType = terms.code("act-type", draft.actType(), "actType");
         if (actType == null) {
@@ -110,7 +117,6 @@ public class Acts {
             throw new InvalidInput("ageAtTime", "documentation.act.age");
         }
         var values = new HashMap<String, Object>();
-        values.put("victimId", draft.victimId());
         values.put("actType", actType);
         values.put("initialDate", initial.date());
         values.put("initialPrecision", initial.precision().name());

@@ -60,23 +60,32 @@ public class CaseRecords {
         long eventId = acts.eventOf(actId);
         access.requireWrite(eventId);
         people.requireUsable(draft.perpetratorId(), eventId, "perpetratorId");
-        String degree = terms.code("involvement-degree", draft.degree(), "degree");
-        if (degree == null) throw new InvalidInput("degree", "validation.required");
+        var values = involvementValues(draft, terms);
+        String degree = (String) values.get("degree");
         long id = jdbc.sql("""
                 INSERT INTO involvement (act_id, perpetrator_id, perpetrator_type, agency, unit, rank_role,
                                          perpetrator_name, degree, latest_status)
-                VALUES (:act, :perpetrator, :type, :agency, :unit, :rank, :name, :degree, :status) RETURNING id
-                """).param("act", actId).param("perpetrator", draft.perpetratorId())
-                .param("type", terms.code("perpetrator-type", draft.perpetratorType(), "perpetratorType"))
-                .param("agency", terms.code("agency", draft.agency(), "agency"))
-                .param("unit", Texts.optional(draft.unit(), 200, "unit"))
-                .param("rank", Texts.optional(draft.rankRole(), 200, "rankRole"))
-                .param("name", Texts.optional(draft.perpetratorName(), 300, "perpetratorName"))
-                .param("degree", degree)
-                .param("status", terms.code("perpetrator-status", draft.latestStatus(), "latestStatus"))
-                .query(Long.class).single();
+                VALUES (:act, :perpetratorId, :perpetratorType, :agency, :unit, :rankRole, :perpetratorName, :degree,
+                        :latestStatus) RETURNING id
+                """).param("act", actId).params(values).query(Long.class).single();
         audit.record("involvement.recorded", "involvement", id, Map.of("act", actId, "event", eventId));
         return involvements(eventId).stream().filter(i -> i.id() == id).findFirst().orElseThrow();
+    }
+
+    /** The involvement's values as stored, or the first rule it breaks; for imports as well. */
+    static Map<String, Object> involvementValues(InvolvementDraft draft, Terms terms) {
+        String degree = terms.code("involvement-degree", draft.degree(), "degree");
+        if (degree == null) throw new InvalidInput("degree", "validation.required");
+        var values = new java.util.HashMap<String, Object>();
+        values.put("perpetratorId", draft.perpetratorId());
+        values.put("perpetratorType", terms.code("perpetrator-type", draft.perpetratorType(), "perpetratorType"));
+        values.put("agency", terms.code("agency", draft.agency(), "agency"));
+        values.put("unit", Texts.optional(draft.unit(), 200, "unit"));
+        values.put("rankRole", Texts.optional(draft.rankRole(), 200, "rankRole"));
+        values.put("perpetratorName", Texts.optional(draft.perpetratorName(), 300, "perpetratorName"));
+        values.put("degree", degree);
+        values.put("latestStatus", terms.code("perpetrator-status", draft.latestStatus(), "latestStatus"));
+        return values;
     }
 
     @Transactional

@@ -55,7 +55,7 @@ public class Events {
         if (user.roles().stream().noneMatch(CaseAccess.CASE_WORKERS::contains)) {
             throw new org.springframework.security.access.AccessDeniedException("not a case worker");
         }
-        var checked = check(draft);
+        var checked = check(draft, terms);
         long id = jdbc.sql("""
                 INSERT INTO event (record_number, organisation_id, sharing, title, description, initial_date,
                     initial_precision, final_date, final_precision, place_id, location_type, region,
@@ -73,7 +73,7 @@ public class Events {
     @Transactional
     public Event change(long id, EventDraft draft) {
         access.requireWrite(id);
-        var checked = check(draft);
+        var checked = check(draft, terms);
         Event before = find(id);
         if (before.sharing() != draft.sharing() && !access.on(id).manage()) {
             throw new InvalidInput("sharing", "documentation.sharing.coordinator-only");
@@ -176,7 +176,8 @@ public class Events {
                 """).param("id", id).query().listOfRows();
     }
 
-    private Map<String, Object> check(EventDraft draft) {
+    /** The event's values as stored, or the first rule it breaks; {@code terms} may be a remembering instance. */
+    Map<String, Object> check(EventDraft draft, Terms terms) {
         if (draft.sharing() == null) {
             throw new InvalidInput("sharing", "validation.required");
         }

@@ -158,7 +158,8 @@ public class People {
         return user.roles().stream().anyMatch(CaseAccess.CASE_WORKERS::contains);
     }
 
-    private Identity checkIdentity(PersonDraft draft) {
+    /** The identity as stored (before encryption), or the first rule it breaks. */
+    static Identity checkIdentity(PersonDraft draft) {
         Identity identity = draft.identity();
         if (identity == null || identity.name() == null || identity.name().isBlank()) {
             throw new InvalidInput("identity.name", "validation.required");
@@ -177,6 +178,11 @@ public class People {
     }
 
     private Map<String, Object> attributes(PersonDraft draft) {
+        return attributes(draft, terms);
+    }
+
+    /** The person's other values as stored, or the first rule they break; for imports as well. */
+    static Map<String, Object> attributes(PersonDraft draft, Terms terms) {
         var values = new java.util.HashMap<String, Object>();
         values.put("group", draft.group());
         values.put("groupSize", draft.group() ? draft.groupSize() : null);
@@ -188,7 +194,8 @@ public class People {
         return values;
     }
 
-    private byte[] encrypt(Identity identity, long id) {
+    /** The identity encrypted for the person {@code id}: bound to {@code person.identity:<id>}, it decrypts nowhere else. */
+    byte[] encrypt(Identity identity, long id) {
         return encryption.encrypt(json.writeValueAsString(identity), "person.identity:" + id);
     }
 

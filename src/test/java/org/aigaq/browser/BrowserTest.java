@@ -260,6 +260,45 @@ class BrowserTest extends ApplicationTest {
         assertThat(page.textContent("main")).doesNotContain("Серік").doesNotContain("Beating during interrogation");
     }
 
+    @Test
+    void aDocumenterImportsAFileCorrectsAValueAndSeesTheCases() throws Exception {
+        var documenter = accounts.create(Role.DOCUMENTER, true);
+        signInWithCode(documenter);
+        consoleErrors.clear();
+        String marker = Long.toString(System.nanoTime() % 1_000_000);
+        Path file = Files.createTempDirectory(Path.of("target"), "import").resolve("cases.csv");
+        Files.write(file, ("Название;Дата;Статус;Жертва;Тип деяния\r\n"
+                + "Избиение в ИВС " + marker + ";03.2024;вероятно;Дмитрий Ёлкин;Пытки\r\n"
+                + "Избиение в ИВС " + marker + ";03.2024;вероятно;Ольга Петрова;Пытки\r\n"
+                + "Угрозы " + marker + ";2024;уточняется;Сергей Иванов;Пытки\r\n").getBytes(java.nio.charset.Charset.forName("windows-1251")));
+        page.navigate(url("/events"));
+        page.click("#import-link");
+        checkAccessibility();
+        page.setInputFiles("#file", file);
+        page.click("main button.primary");
+        page.waitForURL(java.util.regex.Pattern.compile(".*/imports/\\d+/mapping$"));
+        assertThat(page.textContent("#preview")).contains("Дмитрий Ёлкин");
+        page.selectOption("#column-2", "VIOLATION_STATUS");
+        page.click("main button:not(.primary)");
+        page.waitForSelector("#values-VIOLATION_STATUS");
+        checkAccessibility();
+        page.click("main button.primary");
+        page.waitForSelector("#import-problems");
+        assertThat(page.textContent("#import-problems")).contains("уточняется");
+        checkAccessibility();
+        page.click("main a.button");
+        page.selectOption("#values-VIOLATION_STATUS tr:has-text('уточняется') select", "possible");
+        page.click("main button.primary");
+        page.waitForSelector("#import-outcome");
+        checkAccessibility();
+        page.click("main form[action$=run] button");
+        page.waitForSelector("#import-outcome >> text=were imported");
+        checkAccessibility();
+        page.click("main a.button.primary");
+        assertThat(page.textContent("main table")).contains("Избиение в ИВС " + marker).contains("Угрозы " + marker);
+        assertThat(consoleErrors).isEmpty();
+    }
+
     private void signInWithCode(TestAccounts.Account account) {
         signIn(account.username());
         page.fill("#code", accounts.nextCodeFor(account.secret()));

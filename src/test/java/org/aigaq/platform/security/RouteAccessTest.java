@@ -161,6 +161,18 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("GET /api/v1/evidence/{id}", ALL);
         EXPECTED.put("GET /api/v1/evidence/{id}/content", ALL);
         EXPECTED.put("GET /api/v1/evidence/{id}/custody", ALL);
+        EXPECTED.put("GET /imports/new", WORKERS);
+        EXPECTED.put("POST /imports", WORKERS);
+        EXPECTED.put("GET /imports/{id}", WORKERS);
+        EXPECTED.put("GET /imports/{id}/mapping", WORKERS);
+        EXPECTED.put("POST /imports/{id}/mapping", WORKERS);
+        EXPECTED.put("POST /imports/{id}/dry-run", WORKERS);
+        EXPECTED.put("POST /imports/{id}/run", WORKERS);
+        EXPECTED.put("POST /api/v1/imports", WORKERS);
+        EXPECTED.put("GET /api/v1/imports/{id}", WORKERS);
+        EXPECTED.put("PUT /api/v1/imports/{id}/mapping", WORKERS);
+        EXPECTED.put("POST /api/v1/imports/{id}/dry-run", WORKERS);
+        EXPECTED.put("POST /api/v1/imports/{id}/run", WORKERS);
         EXPECTED.put("GET /api/v1/vocabularies", ALL);
         EXPECTED.put("GET /api/v1/vocabularies/{list}/terms", ALL);
         EXPECTED.put("GET /api/v1/vocabularies/{list}/terms/{code}", ALL);

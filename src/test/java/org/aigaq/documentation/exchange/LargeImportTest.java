@@ -1,0 +1,76 @@
+package org.aigaq.documentation.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedWriter;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.aigaq.documentation.SyntheticCases;
+import org.aigaq.platform.security.Role;
+import org.aigaq.support.ApplicationTest;
+import org.aigaq.support.TestAccounts;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * 100,000 rows (50,000 events of two acts each, every act with a perpetrator's agency) import without a row limit,
+ * read from disk a row at a time; the times are logged for docs/benchmarks.md.
+ */
+class LargeImportTest extends ApplicationTest {
+
+    static final int ROWS = 100_000;
+    private static final Logger log = LoggerFactory.getLogger(LargeImportTest.class);
+
+    @Autowired CaseImports imports;
+    @Autowired TestAccounts accounts;
+    @Autowired JdbcTemplate jdbc;
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void aHundredThousandRowsImport(@TempDir Path folder) throws Exception {
+        SecurityContextHolder.getContext().setAuthentication(accounts.signedIn(accounts.create(Role.DOCUMENTER, true)));
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        Path file = folder.resolve("cases.csv");
+        var names = new SyntheticCases(7);
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("event_number;event_title;event_date;region;violation_status;victim;act_type;methods;age_at_time;perpetrator_agencies;unit\r\n");
+            for (int i = 0; i < ROWS; i++) {
+                out.write("N" + (i / 2) + ";Beating in custody " + marker + ";" + (2015 + i % 10) + "-0" + (1 + i % 9) + "-1" + (i % 10)
+                        + ";Almaty;confirmed;" + names.name() + " " + i + ";torture;beating;" + (18 + i % 50) + ";police;\"Unit " + (i % 7) + "\"\r\n");
+            }
+        }
+        long started = System.nanoTime();
+        ImportJob job;
+        try (InputStream in = Files.newInputStream(file)) {
+            job = imports.upload(in, null, null, null);
+        }
+        long uploaded = System.nanoTime();
+        var dry = imports.dryRun(job.id());
+        long checked = System.nanoTime();
+        assertThat(dry.problems()).isEmpty();
+        var outcome = imports.run(job.id());
+        long ran = System.nanoTime();
+        log.info("Import of {} rows ({} bytes): upload and detection {} ms, dry run {} ms, run {} ms", ROWS, Files.size(file),
+                (uploaded - started) / 1_000_000, (checked - uploaded) / 1_000_000, (ran - checked) / 1_000_000);
+        assertThat(outcome.rows()).isEqualTo(ROWS);
+        assertThat(outcome.events()).isEqualTo(ROWS / 2);
+        assertThat(outcome.acts()).isEqualTo(ROWS);
+        assertThat(outcome.people()).isEqualTo(ROWS);
+        assertThat(outcome.involvements()).isEqualTo(ROWS);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM act a JOIN event e ON e.id = a.event_id WHERE e.title = ?",
+                Long.class, "Beating in custody " + marker)).isEqualTo(ROWS);
+    }
+}
