@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The packaged jar as an operator runs it: first start, the administration commands on the same home, and a write
- * acknowledged before {@code kill -9} that is there after restart, whether PostgreSQL survived the kill or not.
+ * The packaged jar as an operator runs it: first start, the administration commands on the same home, a write
+ * acknowledged before {@code kill -9} that is there after restart, whether PostgreSQL survived the kill or not, and an
+ * import killed in the middle that leaves nothing.
  */
 class DurabilityIT {
 
@@ -81,6 +82,74 @@ class DurabilityIT {
         var unknownUser = command("token", "create", "--user", "nobody");
         assertThat(unknownUser.exitCode).isEqualTo(1);
         assertThat(unknownUser.output).contains("No enabled user named 'nobody'");
+    }
+
+    @Test
+    void anImportKilledInTheMiddleLeavesNoCase() throws Exception {
+        port = freePort();
+        Process first = start();
+        waitUntilUp(first);
+        stopGracefully(first);
+        String admin = tokenFor("operator");
+        Process second = start();
+        waitUntilUp(second);
+        var organisation = post("/api/v1/organisations", admin, "{\"name\":\"Importing NGO\"}");
+        String organisationId = organisation.body().replaceAll("(?s).*\"id\"\\s*:\\s*(\\d+).*", "$1");
+        var user = post("/api/v1/users", admin, "{\"username\":\"importer\",\"displayName\":\"Importer\",\"organisationId\":"
+                + organisationId + ",\"roles\":[\"DOCUMENTER\"]}");
+        assertThat(user.statusCode()).as(user.body()).isEqualTo(201);
+        stopGracefully(second);
+        String documenter = tokenFor("importer");
+
+        Path file = home.resolve("cases.csv");
+        try (var out = Files.newBufferedWriter(file)) {
+            out.write("event_number,event_title,event_date,victim,act_type,perpetrator_agencies\n");
+            for (int i = 0; i < 100_000; i++) {
+                out.write((i / 2) + ",Killed import,2024-03-1" + (i % 10) + ",Victim " + i + ",torture,police\n");
+            }
+        }
+        Process third = start();
+        waitUntilUp(third);
+        String boundary = "aigaq-" + System.nanoTime();
+        var upload = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/imports"))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + documenter)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.concat(
+                        HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; "
+                                + "filename=\"cases.csv\"\r\nContent-Type: text/csv\r\n\r\n"),
+                        HttpRequest.BodyPublishers.ofFile(file),
+                        HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
+        String job = upload.headers().firstValue("Location").orElseThrow();
+        http.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + job + "/run"))
+                .header("Authorization", "Bearer " + documenter).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        // The import takes its record numbers in transactions of their own: when a case recorded meanwhile gets a
+        // number past the first thousand, the import has written rows in its (uncommitted) transaction.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        int number = 0;
+        while (number <= 1000 && System.nanoTime() < deadline) {
+            var probe = post("/api/v1/events", documenter, "{\"title\":\"Probe\",\"sharing\":\"ORGANISATION\"}");
+            number = Integer.parseInt(probe.body().replaceAll("(?s).*\"recordNumber\"\\s*:\\s*\"E-\\d+-(\\d+)\".*", "$1"));
+        }
+        assertThat(number).as("the import was under way").isGreaterThan(1000);
+        var postgres = postgres().orElseThrow();
+        third.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        postgres.destroyForcibly();
+        postgres.onExit().get(30, TimeUnit.SECONDS);
+
+        Process fourth = start();
+        waitUntilUp(fourth);
+        assertThat(get("/api/v1/events?text=Killed%20import", documenter).body()).doesNotContain("Killed import");
+        assertThat(get(job, documenter).body()).contains("\"status\":\"UPLOADED\"");
+        stopGracefully(fourth);
+    }
+
+    private String tokenFor(String username) throws Exception {
+        var token = command("token", "create", "--user", username);
+        assertThat(token.exitCode).as(token.output).isZero();
+        return token.output.lines().filter(l -> l.startsWith("aigaq_")).findFirst().orElseThrow();
     }
 
     private record Result(int exitCode, String output) {}

@@ -20,11 +20,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * 100,000 rows (50,000 events of two acts each, every act with a perpetrator's agency) import without a row limit,
- * read from disk a row at a time; the times are logged for docs/benchmarks.md.
+ * read from disk a row at a time; the times are logged for docs/benchmarks.md. It has a database of its own (the
+ * property below makes a context of its own), so that the other tests' lists and exports do not carry its cases.
  */
+@TestPropertySource(properties = "aigaq.test.database=large-import")
 class LargeImportTest extends ApplicationTest {
 
     static final int ROWS = 100_000;
