@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.aigaq.platform.audit.AuditTrail;
 import org.aigaq.platform.InvalidInput;
+import org.aigaq.platform.NoSuchRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -91,24 +92,66 @@ public class CaseRecords {
     @Transactional
     public Information addInformation(long eventId, InformationDraft draft) {
         access.requireWrite(eventId);
-        people.requireUsable(draft.sourcePersonId(), eventId, "sourcePersonId");
         long id = jdbc.sql("""
                 INSERT INTO information (event_id, source_person_id, connection, source_type, reliability, date_received, summary)
                 VALUES (:event, :source, :connection, :type, :reliability, :received, :summary) RETURNING id
-                """).param("event", eventId).param("source", draft.sourcePersonId())
-                .param("connection", terms.code("source-connection", draft.connection(), "connection"))
-                .param("type", terms.code("source-type", draft.sourceType(), "sourceType"))
-                .param("reliability", terms.code("reliability", draft.reliability(), "reliability"))
-                .param("received", draft.dateReceived())
-                .param("summary", Texts.optional(draft.summary(), 20000, "summary"))
-                .query(Long.class).single();
+                """).param("event", eventId).params(informationValues(eventId, draft)).query(Long.class).single();
         audit.record("information.recorded", "information", id, Map.of("event", eventId));
         return information(eventId).stream().filter(i -> i.id() == id).findFirst().orElseThrow();
     }
 
     @Transactional
+    public Information changeInformation(long id, InformationDraft draft) {
+        long eventId = owner("information", "event_id", id);
+        access.requireWrite(eventId);
+        jdbc.sql("""
+                UPDATE information SET source_person_id = :source, connection = :connection, source_type = :type,
+                    reliability = :reliability, date_received = :received, summary = :summary WHERE id = :id
+                """).params(informationValues(eventId, draft)).param("id", id).update();
+        audit.record("information.changed", "information", id, Map.of("event", eventId));
+        return information(eventId).stream().filter(i -> i.id() == id).findFirst().orElseThrow();
+    }
+
+    private Map<String, Object> informationValues(long eventId, InformationDraft draft) {
+        people.requireUsable(draft.sourcePersonId(), eventId, "sourcePersonId");
+        var values = new java.util.HashMap<String, Object>();
+        values.put("source", draft.sourcePersonId());
+        values.put("connection", terms.code("source-connection", draft.connection(), "connection"));
+        values.put("type", terms.code("source-type", draft.sourceType(), "sourceType"));
+        values.put("reliability", terms.code("reliability", draft.reliability(), "reliability"));
+        values.put("received", draft.dateReceived());
+        values.put("summary", Texts.optional(draft.summary(), 20000, "summary"));
+        return values;
+    }
+
+    @Transactional
     public Intervention addIntervention(long eventId, InterventionDraft draft) {
         access.requireWrite(eventId);
+        var values = interventionValues(draft);
+        long id = jdbc.sql("""
+                INSERT INTO intervention (event_id, intervention_type, intervening_party, date, date_precision,
+                    parties_requested, response, impact, status, priority)
+                VALUES (:event, :type, :party, :date, :precision, :requested, :response, :impact, :status, :priority)
+                RETURNING id
+                """).param("event", eventId).params(values).query(Long.class).single();
+        audit.record("intervention.recorded", "intervention", id, Map.of("event", eventId, "type", values.get("type")));
+        return interventions(eventId).stream().filter(i -> i.id() == id).findFirst().orElseThrow();
+    }
+
+    @Transactional
+    public Intervention changeIntervention(long id, InterventionDraft draft) {
+        long eventId = owner("intervention", "event_id", id);
+        access.requireWrite(eventId);
+        jdbc.sql("""
+                UPDATE intervention SET intervention_type = :type, intervening_party = :party, date = :date,
+                    date_precision = :precision, parties_requested = :requested, response = :response, impact = :impact,
+                    status = :status, priority = :priority WHERE id = :id
+                """).params(interventionValues(draft)).param("id", id).update();
+        audit.record("intervention.changed", "intervention", id, Map.of("event", eventId));
+        return interventions(eventId).stream().filter(i -> i.id() == id).findFirst().orElseThrow();
+    }
+
+    private Map<String, Object> interventionValues(InterventionDraft draft) {
         String type = terms.code("intervention-type", draft.interventionType(), "interventionType");
         if (type == null) throw new InvalidInput("interventionType", "validation.required");
         String priority = draft.priority() == null || draft.priority().isBlank() ? null : draft.priority().strip().toUpperCase();
@@ -116,21 +159,38 @@ public class CaseRecords {
             throw new InvalidInput("priority", "validation.invalid");
         }
         FuzzyDate date = draft.date() == null ? FuzzyDate.unknown() : draft.date();
-        long id = jdbc.sql("""
-                INSERT INTO intervention (event_id, intervention_type, intervening_party, date, date_precision,
-                    parties_requested, response, impact, status, priority)
-                VALUES (:event, :type, :party, :date, :precision, :requested, :response, :impact, :status, :priority)
-                RETURNING id
-                """).param("event", eventId).param("type", type)
-                .param("party", Texts.optional(draft.interveningParty(), 300, "interveningParty"))
-                .param("date", date.date()).param("precision", date.precision().name())
-                .param("requested", Texts.optional(draft.partiesRequested(), 1000, "partiesRequested"))
-                .param("response", Texts.optional(draft.response(), 5000, "response"))
-                .param("impact", Texts.optional(draft.impact(), 5000, "impact"))
-                .param("status", terms.code("intervention-status", draft.status(), "status"))
-                .param("priority", priority).query(Long.class).single();
-        audit.record("intervention.recorded", "intervention", id, Map.of("event", eventId, "type", type));
-        return interventions(eventId).stream().filter(i -> i.id() == id).findFirst().orElseThrow();
+        var values = new java.util.HashMap<String, Object>();
+        values.put("type", type);
+        values.put("party", Texts.optional(draft.interveningParty(), 300, "interveningParty"));
+        values.put("date", date.date());
+        values.put("precision", date.precision().name());
+        values.put("requested", Texts.optional(draft.partiesRequested(), 1000, "partiesRequested"));
+        values.put("response", Texts.optional(draft.response(), 5000, "response"));
+        values.put("impact", Texts.optional(draft.impact(), 5000, "impact"));
+        values.put("status", terms.code("intervention-status", draft.status(), "status"));
+        values.put("priority", priority);
+        return values;
+    }
+
+    @Transactional
+    public Involvement changeInvolvement(long id, InvolvementDraft draft) {
+        long actId = owner("involvement", "act_id", id);
+        long eventId = acts.eventOf(actId);
+        access.requireWrite(eventId);
+        people.requireUsable(draft.perpetratorId(), eventId, "perpetratorId");
+        jdbc.sql("""
+                UPDATE involvement SET perpetrator_id = :perpetratorId, perpetrator_type = :perpetratorType,
+                    agency = :agency, unit = :unit, rank_role = :rankRole, perpetrator_name = :perpetratorName,
+                    degree = :degree, latest_status = :latestStatus WHERE id = :id
+                """).params(involvementValues(draft, terms)).param("id", id).update();
+        audit.record("involvement.changed", "involvement", id, Map.of("act", actId, "event", eventId));
+        return involvements(eventId).stream().filter(i -> i.id() == id).findFirst().orElseThrow();
+    }
+
+    /** The event or act a record hangs on; a missing record is not found, whoever asks. */
+    private long owner(String table, String column, long id) {
+        return jdbc.sql("SELECT " + column + " FROM " + table + " WHERE id = :id").param("id", id).query(Long.class)
+                .optional().orElseThrow(() -> new NoSuchRecord(table, id));
     }
 
     @Transactional

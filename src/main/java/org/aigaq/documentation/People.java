@@ -91,6 +91,29 @@ public class People {
                 .query((rs, n) -> row(rs, rights.identities())).single();
     }
 
+    /** A page of the people of the user's organisation, newest first, and the id to continue after. */
+    public record Page(List<Person> people, Long nextAfter) {}
+
+    /** The people of the user's organisation, newest first, {@code size} at a time after the id {@code after}. */
+    @Transactional
+    public Page page(Long after, int size) {
+        var user = CurrentUser.require();
+        boolean identities = isWorker(user);
+        var people = jdbc.sql("""
+                SELECT * FROM person WHERE organisation_id = :organisation AND (CAST(:after AS bigint) IS NULL OR id < :after)
+                ORDER BY id DESC LIMIT :limit
+                """).param("organisation", user.organisationId()).param("after", after).param("limit", size + 1)
+                .query((rs, n) -> row(rs, identities)).list();
+        if (identities && !people.isEmpty()) {
+            audit.record("read", "person", null, Map.of("list", "organisation", "count", Math.min(size, people.size())));
+        }
+        if (people.size() > size) {
+            var page = people.subList(0, size);
+            return new Page(List.copyOf(page), page.getLast().id());
+        }
+        return new Page(people, null);
+    }
+
     /** People of the user's organisation, newest first, for choosing a victim or witness. */
     public List<Person> ofMyOrganisation(int limit) {
         var user = CurrentUser.require();

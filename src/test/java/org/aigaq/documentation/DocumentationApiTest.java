@@ -244,6 +244,41 @@ class DocumentationApiTest extends ApplicationTest {
         assertThat(call("GET", "/api/v1/exports/events?format=XML", documenter, null).statusCode()).isEqualTo(400);
     }
 
+    @Test
+    void everyRecordOfACaseCanBeChangedByItsWritersOnly() throws Exception {
+        long event = recordEvent(documenter, "COALITION");
+        long victim = recordPerson(documenter, "Әсел Өзгертуқызы");
+        long act = json.readTree(call("POST", "/api/v1/events/" + event + "/acts", documenter,
+                "{\"victimId\": %d, \"actType\": \"torture\"}".formatted(victim)).body()).get("id").asLong();
+        String degree = firstTerm("involvement-degree");
+        long involvement = json.readTree(call("POST", "/api/v1/acts/" + act + "/involvements", documenter,
+                "{\"degree\": \"" + degree + "\", \"unit\": \"first unit\"}").body()).get("id").asLong();
+        var changed = call("PUT", "/api/v1/involvements/" + involvement, documenter,
+                "{\"degree\": \"" + degree + "\", \"unit\": \"second unit\", \"rankRole\": \"major\"}");
+        assertThat(json.readTree(changed.body()).get("unit").asString()).isEqualTo("second unit");
+        long information = json.readTree(call("POST", "/api/v1/events/" + event + "/information", documenter,
+                "{\"summary\": \"first\"}").body()).get("id").asLong();
+        assertThat(json.readTree(call("PUT", "/api/v1/information/" + information, documenter, "{\"summary\": \"second\"}").body())
+                .get("summary").asString()).isEqualTo("second");
+        String type = firstTerm("intervention-type");
+        long intervention = json.readTree(call("POST", "/api/v1/events/" + event + "/interventions", documenter,
+                "{\"interventionType\": \"" + type + "\"}").body()).get("id").asLong();
+        assertThat(json.readTree(call("PUT", "/api/v1/interventions/" + intervention, documenter,
+                "{\"interventionType\": \"" + type + "\", \"response\": \"refused\", \"priority\": \"high\"}").body())
+                .get("priority").asString()).isEqualTo("HIGH");
+        var badPriority = json.readTree(call("PUT", "/api/v1/interventions/" + intervention, documenter,
+                "{\"interventionType\": \"" + type + "\", \"priority\": \"urgent-ish\"}").body());
+        assertThat(badPriority.get("errors").get(0).get("pointer").asString()).isEqualTo("/priority");
+        // Others see the coalition case but may not change it; a missing record is not found.
+        assertThat(call("PUT", "/api/v1/information/" + information, otherOrganisationsDocumenter, "{\"summary\": \"x\"}")
+                .statusCode()).isEqualTo(404);
+        assertThat(call("PUT", "/api/v1/involvements/987654321", documenter, "{\"degree\": \"" + degree + "\"}").statusCode())
+                .isEqualTo(404);
+        var people = json.readTree(call("GET", "/api/v1/people?size=1", documenter, null).body());
+        assertThat(people.get("people").size()).isEqualTo(1);
+        assertThat(people.get("nextAfter").isNull()).isFalse();
+    }
+
     private String numberOf(long event) {
         return jdbc.queryForObject("SELECT record_number FROM event WHERE id = ?", String.class, event);
     }

@@ -214,6 +214,39 @@ class DocumentationApi {
     }
 
     @Tag(name = "People")
+    @Operation(summary = "The people of the caller's organisation, newest first; pass nextAfter as after for the next page")
+    @SignedIn
+    @GetMapping("/people")
+    People.Page people(@RequestParam(required = false) Long after,
+                       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        return people.page(after, size);
+    }
+
+    @Tag(name = "Acts")
+    @Operation(summary = "Change an alleged perpetrator's involvement")
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
+    @PutMapping("/involvements/{id}")
+    Involvement changeInvolvement(@PathVariable long id, @RequestBody CaseRecords.InvolvementDraft draft) {
+        return records.changeInvolvement(id, draft);
+    }
+
+    @Tag(name = "Events")
+    @Operation(summary = "Change a source of information")
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
+    @PutMapping("/information/{id}")
+    Information changeInformation(@PathVariable long id, @RequestBody CaseRecords.InformationDraft draft) {
+        return records.changeInformation(id, draft);
+    }
+
+    @Tag(name = "Events")
+    @Operation(summary = "Change an intervention")
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
+    @PutMapping("/interventions/{id}")
+    Intervention changeIntervention(@PathVariable long id, @RequestBody CaseRecords.InterventionDraft draft) {
+        return records.changeIntervention(id, draft);
+    }
+
+    @Tag(name = "People")
     @Operation(summary = "A person; identity is null when the caller may not see it")
     @SignedIn
     @GetMapping("/people/{id}")

@@ -146,6 +146,10 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("POST /api/v1/acts/{id}/medical-examinations", WORKERS);
         EXPECTED.put("POST /api/v1/medical-examinations/{id}/findings", WORKERS);
         EXPECTED.put("GET /api/v1/events/{id}/medical-examinations", ALL);
+        EXPECTED.put("GET /api/v1/people", ALL);
+        EXPECTED.put("PUT /api/v1/involvements/{id}", WORKERS);
+        EXPECTED.put("PUT /api/v1/information/{id}", WORKERS);
+        EXPECTED.put("PUT /api/v1/interventions/{id}", WORKERS);
         EXPECTED.put("GET /people/{id}", ALL);
         EXPECTED.put("POST /people/{id}", WORKERS);
         EXPECTED.put("GET /events/export", ALL);
