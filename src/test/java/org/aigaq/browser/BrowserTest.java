@@ -224,6 +224,22 @@ class BrowserTest extends ApplicationTest {
         page.click("#medical-" + actId + " button[type=submit]");
         page.waitForSelector(".examination");
         assertThat(page.textContent(".examination")).contains("highly consistent with").contains("independent doctor");
+        // The full act form: the torture and arrest details.
+        page.click("#act-" + actId + " >> text=Edit the act");
+        page.fill("#statedReason", "To obtain a confession");
+        page.selectOption("#legalCounsel", new com.microsoft.playwright.options.SelectOption().setIndex(1));
+        checkAccessibility();
+        page.click("main button[type=submit]");
+        page.waitForSelector("#acts li.card");
+        page.click("#places-link");
+        page.click("#place summary");
+        page.fill("#name", "Temporary detention isolator of a district police department");
+        page.fill("#officialCode", "ИВС-12");
+        page.selectOption("#locationType", "temporary-detention-isolator");
+        page.click("#place button[type=submit]");
+        assertThat(page.textContent("table")).contains("ИВС-12");
+        checkAccessibility();
+        page.navigate(caseUrl);
         page.click("#intervention summary");
         page.selectOption("#interventionType", new com.microsoft.playwright.options.SelectOption().setIndex(1));
         page.fill("#intervention-date", "2024-03-20");

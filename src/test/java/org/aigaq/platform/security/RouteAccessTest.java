@@ -150,6 +150,10 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("PUT /api/v1/involvements/{id}", WORKERS);
         EXPECTED.put("PUT /api/v1/information/{id}", WORKERS);
         EXPECTED.put("PUT /api/v1/interventions/{id}", WORKERS);
+        EXPECTED.put("GET /acts/{id}/edit", WORKERS);
+        EXPECTED.put("POST /acts/{id}", WORKERS);
+        EXPECTED.put("GET /places", ALL);
+        EXPECTED.put("POST /places", WORKERS);
         EXPECTED.put("GET /people/{id}", ALL);
         EXPECTED.put("POST /people/{id}", WORKERS);
         EXPECTED.put("GET /events/export", ALL);
