@@ -167,13 +167,16 @@ public class Events {
         audit.record("event.access-revoked", "event", id, Map.of("user", userId));
     }
 
-    /** The users given access to a case, by name. */
-    public List<Map<String, Object>> grants(long id) {
-        access.requireRead(id);
+    /** A user of another organisation given access to a case. */
+    public record Grant(long userId, String username, String displayName) {}
+
+    /** The users given access to a case, by name; for its coordinators, who give and withdraw that access. */
+    public List<Grant> grants(long id) {
+        access.requireManage(id);
         return jdbc.sql("""
                 SELECT u.id, u.username, u.display_name FROM case_access a JOIN app_user u ON u.id = a.user_id
                 WHERE a.event_id = :id ORDER BY u.username
-                """).param("id", id).query().listOfRows();
+                """).param("id", id).query((rs, n) -> new Grant(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
     }
 
     /** The event's values as stored, or the first rule it breaks; {@code terms} may be a remembering instance. */

@@ -111,10 +111,10 @@ public class MedicalDocumentation {
     @Transactional
     public List<MedicalExamination> ofEvent(long eventId) {
         requireIdentities(eventId, false);
-        var examinations = jdbc.sql("""
-                SELECT m.* FROM medical_examination m JOIN act a ON a.id = m.act_id WHERE a.event_id = :event
+        var examinations = examinations("""
+                SELECT m.* FROM medical_examination m JOIN act a ON a.id = m.act_id WHERE a.event_id = :key
                 ORDER BY coalesce(m.performed_on, m.requested_on), m.id
-                """).param("event", eventId).query((rs, n) -> row(rs)).list();
+                """, eventId);
         if (!examinations.isEmpty()) {
             audit.record("read", "medical-examination", null, Map.of("event", eventId, "count", examinations.size()));
         }
@@ -135,16 +135,36 @@ public class MedicalDocumentation {
     }
 
     private MedicalExamination find(long id) {
-        return jdbc.sql("SELECT * FROM medical_examination WHERE id = :id").param("id", id).query((rs, n) -> row(rs)).single();
+        return examinations("SELECT * FROM medical_examination WHERE id = :key", id).getFirst();
     }
 
-    private MedicalExamination row(ResultSet rs) throws SQLException {
+    /** The examinations a query finds, with the findings of all of them read in one more query. */
+    private List<MedicalExamination> examinations(String sql, long key) {
+        var rows = jdbc.sql(sql).param("key", key).query((rs, n) -> row(rs, List.of())).list();
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        var findings = new java.util.HashMap<Long, List<MedicalExamination.Finding>>();
+        jdbc.sql("SELECT * FROM medical_finding WHERE examination_id IN (:ids) ORDER BY id")
+                .param("ids", rows.stream().map(MedicalExamination::id).toList())
+                .query((ResultSet f) -> {
+                    findings.computeIfAbsent(f.getLong("examination_id"), k -> new ArrayList<>()).add(
+                            new MedicalExamination.Finding(f.getLong("id"), MedicalExamination.Kind.valueOf(f.getString("kind")),
+                                    f.getString("body_location"), f.getString("description"),
+                                    IstanbulGrade.valueOf(f.getString("grade"))));
+                });
+        return rows.stream().map(m -> withFindings(m, findings.getOrDefault(m.id(), List.of()))).toList();
+    }
+
+    private static MedicalExamination withFindings(MedicalExamination m, List<MedicalExamination.Finding> findings) {
+        return new MedicalExamination(m.id(), m.actId(), m.requestedOn(), m.requestedBy(), m.refused(), m.refusalReason(),
+                m.delayed(), m.delayReason(), m.performedOn(), m.examinerType(), m.examinerName(),
+                m.examinerQualifications(), m.othersPresent(), m.overallEvaluation(), m.interpretation(), m.treatment(),
+                m.referrals(), List.copyOf(findings));
+    }
+
+    private static MedicalExamination row(ResultSet rs, List<MedicalExamination.Finding> findings) throws SQLException {
         long id = rs.getLong("id");
-        var findings = new ArrayList<MedicalExamination.Finding>(jdbc.sql(
-                "SELECT * FROM medical_finding WHERE examination_id = :id ORDER BY id").param("id", id)
-                .query((f, n) -> new MedicalExamination.Finding(f.getLong("id"), MedicalExamination.Kind.valueOf(f.getString("kind")),
-                        f.getString("body_location"), f.getString("description"), IstanbulGrade.valueOf(f.getString("grade"))))
-                .list());
         String examiner = rs.getString("examiner_type");
         String overall = rs.getString("overall_evaluation");
         return new MedicalExamination(id, rs.getLong("act_id"), rs.getObject("requested_on", LocalDate.class),

@@ -114,19 +114,6 @@ public class People {
         return new Page(people, null);
     }
 
-    /** People of the user's organisation, newest first, for choosing a victim or witness. */
-    public List<Person> ofMyOrganisation(int limit) {
-        var user = CurrentUser.require();
-        boolean identities = user.roles().stream().anyMatch(CaseAccess.CASE_WORKERS::contains);
-        var people = jdbc.sql("SELECT * FROM person WHERE organisation_id = :organisation ORDER BY id DESC LIMIT :limit")
-                .param("organisation", user.organisationId()).param("limit", limit)
-                .query((rs, n) -> row(rs, identities)).list();
-        if (identities && !people.isEmpty()) {
-            audit.record("read", "person", null, Map.of("list", "organisation", "count", people.size()));
-        }
-        return people;
-    }
-
     /** Several people at once, as the current user may see them, given what the user may do with the case they are in. */
     List<Person> inCase(List<Long> ids, CaseAccess.Rights caseRights) {
         if (ids.isEmpty()) return List.of();

@@ -36,12 +36,4 @@ final class Rows {
         Array array = rs.getArray(column);
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
-
-    static String precision(FuzzyDate date) {
-        return (date == null ? FuzzyDate.unknown() : date).precision().name();
-    }
-
-    static LocalDate day(FuzzyDate date) {
-        return date == null ? null : date.date();
-    }
 }

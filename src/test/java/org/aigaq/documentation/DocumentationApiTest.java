@@ -152,6 +152,12 @@ class DocumentationApiTest extends ApplicationTest {
         assertThat(call("POST", "/api/v1/events/" + event + "/access", coordinator, "{\"username\": \"" + otherLawyerName + "\"}")
                 .statusCode()).isEqualTo(204);
         assertThat(call("GET", "/api/v1/events/" + event, otherLawyer, null).body()).contains("Мұрат Қайратұлы");
+        // The coordinator sees on the case page who was given access, and withdraws it.
+        String page = call("GET", "/events/" + event, coordinator, null).body();
+        assertThat(page).contains("id=\"grants\"").contains(otherLawyerName).contains("Withdraw access");
+        long lawyerId = jdbc.queryForObject("SELECT id FROM app_user WHERE username = ?", Long.class, otherLawyerName);
+        assertThat(call("DELETE", "/api/v1/events/" + event + "/access/" + lawyerId, coordinator, null).statusCode()).isEqualTo(204);
+        assertThat(call("GET", "/api/v1/events/" + event, otherLawyer, null).statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -110,6 +110,7 @@ class CaseController {
         var file = caseFiles.of(id);
         model.addAttribute("file", file);
         model.addAttribute("medical", file.rights().identities() ? medical.ofEvent(id) : java.util.List.of());
+        model.addAttribute("grants", file.rights().manage() ? events.grants(id) : java.util.List.of());
     }
 
     @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
@@ -266,6 +267,13 @@ class CaseController {
     @PostMapping("/events/{id}/access")
     String grant(@PathVariable long id, @RequestParam(defaultValue = "") String username, Model model) {
         return onCase(id, "access", model, () -> events.grant(id, username));
+    }
+
+    @Allowed(Role.COORDINATOR)
+    @PostMapping("/events/{id}/access/{userId}/revoke")
+    String revoke(@PathVariable long id, @PathVariable long userId) {
+        events.revoke(id, userId);
+        return "redirect:/events/" + id + "#access";
     }
 
     /** Runs a change on a case; on bad input shows the case again with the errors beside the form that failed. */

@@ -165,10 +165,6 @@ public class Users {
         audit.record("user.language-chosen", "user", id, Map.of("locale", locale));
     }
 
-    UUID securityStampOf(long id) {
-        return jdbc.sql("SELECT security_stamp FROM app_user WHERE id = :id").param("id", id).query(UUID.class).single();
-    }
-
     static void requireStrong(String password, String field) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
             throw new InvalidInput(field, "password.too-short", MIN_PASSWORD_LENGTH);

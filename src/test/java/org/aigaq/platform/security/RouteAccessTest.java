@@ -123,6 +123,7 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("POST /events/{id}/links", WORKERS);
         EXPECTED.put("POST /events/{id}/sharing", COORDINATOR);
         EXPECTED.put("POST /events/{id}/access", COORDINATOR);
+        EXPECTED.put("POST /events/{id}/access/{userId}/revoke", COORDINATOR);
         EXPECTED.put("GET /api/v1/events", ALL);
         EXPECTED.put("POST /api/v1/events", WORKERS);
         EXPECTED.put("GET /api/v1/events/{id}", ALL);
