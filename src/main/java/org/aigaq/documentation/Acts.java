@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.aigaq.platform.audit.AuditTrail;
+import org.aigaq.platform.BrokenRules;
 import org.aigaq.platform.InvalidInput;
 import org.aigaq.platform.NoSuchRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -91,31 +92,45 @@ public class Acts {
         return jdbc.sql("SELECT * FROM act WHERE id = :id").param("id", id).query(Acts::row).single();
     }
 
+    /**
+     * What is wrong with an act of the case {@code eventId} as the user fills the form, by the same rules as
+     * {@link #add} and {@link #change}; empty when it would be accepted. Only a user who may write the case learns anything.
+     */
+    public List<InvalidInput.Violation> problems(long eventId, ActDraft draft) {
+        access.requireWrite(eventId);
+        return BrokenRules.of(() -> check(eventId, draft));
+    }
+
     private Map<String, Object> check(long eventId, ActDraft draft) {
-        if (draft.victimId() == null) {
-            throw new InvalidInput("victimId", "validation.required");
-        }
-        people.requireUsable(draft.victimId(), eventId, "victimId");
-        var values = values(draft, terms);
+        var rules = new BrokenRules();
+        rules.rule(() -> {
+            if (draft.victimId() == null) throw new InvalidInput("victimId", "validation.required");
+            people.requireUsable(draft.victimId(), eventId, "victimId");
+        });
+        var values = rules.value(() -> values(draft, terms));
+        rules.throwIfAny();
         values.put("victimId", draft.victimId());
         return values;
     }
 
-    /** The act's values as stored, without the victim, or the first rule it breaks; for imports as well. */
+    /** The act's values as stored, without the victim, or every rule it breaks; for imports as well. */
     Map<String, Object> values(ActDraft draft, Terms terms) {
-        places.requireExists(draft.placeId(), "placeId");
-        String actType = terms.code("act-type", draft.actType(), "actType");
-        if (actType == null) {
-            throw new InvalidInput("actType", "validation.required");
-        }
+        var rules = new BrokenRules();
+        rules.rule(() -> places.requireExists(draft.placeId(), "placeId"));
+        String actType = rules.value(() -> {
+            String code = terms.code("act-type", draft.actType(), "actType");
+            if (code == null) throw new InvalidInput("actType", "validation.required");
+            return code;
+        });
         FuzzyDate initial = draft.initial() == null ? FuzzyDate.unknown() : draft.initial();
         FuzzyDate end = draft.end();
-        if (initial.date() != null && end != null && end.date() != null && end.date().isBefore(initial.date())) {
-            throw new InvalidInput("endDate", "documentation.date.end-before-start");
-        }
-        if (draft.ageAtTime() != null && (draft.ageAtTime() < 0 || draft.ageAtTime() > 130)) {
-            throw new InvalidInput("ageAtTime", "documentation.act.age");
-        }
+        rules.rule(() -> FuzzyDate.requirePast(initial, "initialDate"));
+        rules.rule(() -> FuzzyDate.requireOrder(initial, end, "endDate"));
+        rules.rule(() -> {
+            if (draft.ageAtTime() != null && (draft.ageAtTime() < 0 || draft.ageAtTime() > 130)) {
+                throw new InvalidInput("ageAtTime", "documentation.act.age-range");
+            }
+        });
         var values = new HashMap<String, Object>();
         values.put("actType", actType);
         values.put("initialDate", initial.date());
@@ -123,20 +138,21 @@ public class Acts {
         values.put("finalDate", end == null ? null : end.date());
         values.put("finalPrecision", end == null || end.date() == null ? null : end.precision().name());
         values.put("placeId", draft.placeId());
-        values.put("locationType", terms.code("location-type", draft.locationType(), "locationType"));
-        values.put("region", Texts.optional(draft.region(), 100, "region"));
-        values.put("locationDescription", Texts.optional(draft.locationDescription(), 1000, "locationDescription"));
-        values.put("statedReason", Texts.optional(draft.statedReason(), 2000, "statedReason"));
-        values.put("methods", terms.codes("method", draft.methods(), "methods"));
-        values.put("physicalConsequences", Texts.optional(draft.physicalConsequences(), 5000, "physicalConsequences"));
-        values.put("psychologicalConsequences", Texts.optional(draft.psychologicalConsequences(), 5000, "psychologicalConsequences"));
+        values.put("locationType", rules.value(() -> terms.code("location-type", draft.locationType(), "locationType")));
+        values.put("region", rules.value(() -> Texts.optional(draft.region(), 100, "region")));
+        values.put("locationDescription", rules.value(() -> Texts.optional(draft.locationDescription(), 1000, "locationDescription")));
+        values.put("statedReason", rules.value(() -> Texts.optional(draft.statedReason(), 2000, "statedReason")));
+        values.put("methods", rules.value(() -> terms.codes("method", draft.methods(), "methods")));
+        values.put("physicalConsequences", rules.value(() -> Texts.optional(draft.physicalConsequences(), 5000, "physicalConsequences")));
+        values.put("psychologicalConsequences", rules.value(() -> Texts.optional(draft.psychologicalConsequences(), 5000, "psychologicalConsequences")));
         values.put("ageAtTime", draft.ageAtTime());
-        values.put("statusAtEnd", Texts.optional(draft.statusAtEnd(), 200, "statusAtEnd"));
-        values.put("statementsSigned", terms.code("statement-signed", draft.statementsSigned(), "statementsSigned"));
-        values.put("medicalAttention", terms.code("medical-attention", draft.medicalAttention(), "medicalAttention"));
-        values.put("tortureIntent", terms.codes("torture-intent", draft.tortureIntent(), "tortureIntent"));
-        values.put("detentionType", terms.code("detention-type", draft.detentionType(), "detentionType"));
-        values.put("legalCounsel", terms.code("legal-counsel", draft.legalCounsel(), "legalCounsel"));
+        values.put("statusAtEnd", rules.value(() -> Texts.optional(draft.statusAtEnd(), 200, "statusAtEnd")));
+        values.put("statementsSigned", rules.value(() -> terms.code("statement-signed", draft.statementsSigned(), "statementsSigned")));
+        values.put("medicalAttention", rules.value(() -> terms.code("medical-attention", draft.medicalAttention(), "medicalAttention")));
+        values.put("tortureIntent", rules.value(() -> terms.codes("torture-intent", draft.tortureIntent(), "tortureIntent")));
+        values.put("detentionType", rules.value(() -> terms.code("detention-type", draft.detentionType(), "detentionType")));
+        values.put("legalCounsel", rules.value(() -> terms.code("legal-counsel", draft.legalCounsel(), "legalCounsel")));
+        rules.throwIfAny();
         return values;
     }
 

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.aigaq.platform.audit.AuditTrail;
+import org.aigaq.platform.BrokenRules;
 import org.aigaq.platform.InvalidInput;
 import org.aigaq.platform.NoSuchRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,9 +61,7 @@ public class CaseRecords {
     public Involvement addInvolvement(long actId, InvolvementDraft draft) {
         long eventId = acts.eventOf(actId);
         access.requireWrite(eventId);
-        people.requireUsable(draft.perpetratorId(), eventId, "perpetratorId");
-        var values = involvementValues(draft, terms);
-        String degree = (String) values.get("degree");
+        var values = checkInvolvement(eventId, draft);
         long id = jdbc.sql("""
                 INSERT INTO involvement (act_id, perpetrator_id, perpetrator_type, agency, unit, rank_role,
                                          perpetrator_name, degree, latest_status)
@@ -73,19 +72,42 @@ public class CaseRecords {
         return involvements(eventId).stream().filter(i -> i.id() == id).findFirst().orElseThrow();
     }
 
-    /** The involvement's values as stored, or the first rule it breaks; for imports as well. */
+    /**
+     * What is wrong with an involvement in the act {@code actId} as the user fills the form, by the same rules as
+     * {@link #addInvolvement}; empty when it would be accepted. Only a user who may write the case learns anything.
+     */
+    public List<InvalidInput.Violation> involvementProblems(long actId, InvolvementDraft draft) {
+        long eventId = acts.eventOf(actId);
+        access.requireWrite(eventId);
+        return BrokenRules.of(() -> checkInvolvement(eventId, draft));
+    }
+
+    private Map<String, Object> checkInvolvement(long eventId, InvolvementDraft draft) {
+        var rules = new BrokenRules();
+        rules.rule(() -> people.requireUsable(draft.perpetratorId(), eventId, "perpetratorId"));
+        var values = rules.value(() -> involvementValues(draft, terms));
+        rules.throwIfAny();
+        return values;
+    }
+
+    /** The involvement's values as stored, or every rule it breaks; for imports as well. */
     static Map<String, Object> involvementValues(InvolvementDraft draft, Terms terms) {
-        String degree = terms.code("involvement-degree", draft.degree(), "degree");
-        if (degree == null) throw new InvalidInput("degree", "validation.required");
+        var rules = new BrokenRules();
+        String degree = rules.value(() -> {
+            String code = terms.code("involvement-degree", draft.degree(), "degree");
+            if (code == null) throw new InvalidInput("degree", "validation.required");
+            return code;
+        });
         var values = new java.util.HashMap<String, Object>();
         values.put("perpetratorId", draft.perpetratorId());
-        values.put("perpetratorType", terms.code("perpetrator-type", draft.perpetratorType(), "perpetratorType"));
-        values.put("agency", terms.code("agency", draft.agency(), "agency"));
-        values.put("unit", Texts.optional(draft.unit(), 200, "unit"));
-        values.put("rankRole", Texts.optional(draft.rankRole(), 200, "rankRole"));
-        values.put("perpetratorName", Texts.optional(draft.perpetratorName(), 300, "perpetratorName"));
+        values.put("perpetratorType", rules.value(() -> terms.code("perpetrator-type", draft.perpetratorType(), "perpetratorType")));
+        values.put("agency", rules.value(() -> terms.code("agency", draft.agency(), "agency")));
+        values.put("unit", rules.value(() -> Texts.optional(draft.unit(), 200, "unit")));
+        values.put("rankRole", rules.value(() -> Texts.optional(draft.rankRole(), 200, "rankRole")));
+        values.put("perpetratorName", rules.value(() -> Texts.optional(draft.perpetratorName(), 300, "perpetratorName")));
         values.put("degree", degree);
-        values.put("latestStatus", terms.code("perpetrator-status", draft.latestStatus(), "latestStatus"));
+        values.put("latestStatus", rules.value(() -> terms.code("perpetrator-status", draft.latestStatus(), "latestStatus")));
+        rules.throwIfAny();
         return values;
     }
 
@@ -112,15 +134,26 @@ public class CaseRecords {
         return information(eventId).stream().filter(i -> i.id() == id).findFirst().orElseThrow();
     }
 
+    /**
+     * What is wrong with information about the case {@code eventId} as the user fills the form, by the same rules as
+     * {@link #addInformation}; empty when it would be accepted. Only a user who may write the case learns anything.
+     */
+    public List<InvalidInput.Violation> informationProblems(long eventId, InformationDraft draft) {
+        access.requireWrite(eventId);
+        return BrokenRules.of(() -> informationValues(eventId, draft));
+    }
+
     private Map<String, Object> informationValues(long eventId, InformationDraft draft) {
-        people.requireUsable(draft.sourcePersonId(), eventId, "sourcePersonId");
+        var rules = new BrokenRules();
+        rules.rule(() -> people.requireUsable(draft.sourcePersonId(), eventId, "sourcePersonId"));
         var values = new java.util.HashMap<String, Object>();
         values.put("source", draft.sourcePersonId());
-        values.put("connection", terms.code("source-connection", draft.connection(), "connection"));
-        values.put("type", terms.code("source-type", draft.sourceType(), "sourceType"));
-        values.put("reliability", terms.code("reliability", draft.reliability(), "reliability"));
+        values.put("connection", rules.value(() -> terms.code("source-connection", draft.connection(), "connection")));
+        values.put("type", rules.value(() -> terms.code("source-type", draft.sourceType(), "sourceType")));
+        values.put("reliability", rules.value(() -> terms.code("reliability", draft.reliability(), "reliability")));
         values.put("received", draft.dateReceived());
-        values.put("summary", Texts.optional(draft.summary(), 20000, "summary"));
+        values.put("summary", rules.value(() -> Texts.optional(draft.summary(), 20000, "summary")));
+        rules.throwIfAny();
         return values;
     }
 
@@ -151,24 +184,40 @@ public class CaseRecords {
         return interventions(eventId).stream().filter(i -> i.id() == id).findFirst().orElseThrow();
     }
 
+    /**
+     * What is wrong with an intervention in the case {@code eventId} as the user fills the form, by the same rules as
+     * {@link #addIntervention}; empty when it would be accepted. Only a user who may write the case learns anything.
+     */
+    public List<InvalidInput.Violation> interventionProblems(long eventId, InterventionDraft draft) {
+        access.requireWrite(eventId);
+        return BrokenRules.of(() -> interventionValues(draft));
+    }
+
     private Map<String, Object> interventionValues(InterventionDraft draft) {
-        String type = terms.code("intervention-type", draft.interventionType(), "interventionType");
-        if (type == null) throw new InvalidInput("interventionType", "validation.required");
+        var rules = new BrokenRules();
+        String type = rules.value(() -> {
+            String code = terms.code("intervention-type", draft.interventionType(), "interventionType");
+            if (code == null) throw new InvalidInput("interventionType", "validation.required");
+            return code;
+        });
         String priority = draft.priority() == null || draft.priority().isBlank() ? null : draft.priority().strip().toUpperCase();
-        if (priority != null && !List.of("LOW", "MEDIUM", "HIGH").contains(priority)) {
-            throw new InvalidInput("priority", "validation.invalid");
-        }
+        rules.rule(() -> {
+            if (priority != null && !List.of("LOW", "MEDIUM", "HIGH").contains(priority)) {
+                throw new InvalidInput("priority", "validation.invalid");
+            }
+        });
         FuzzyDate date = draft.date() == null ? FuzzyDate.unknown() : draft.date();
         var values = new java.util.HashMap<String, Object>();
         values.put("type", type);
-        values.put("party", Texts.optional(draft.interveningParty(), 300, "interveningParty"));
+        values.put("party", rules.value(() -> Texts.optional(draft.interveningParty(), 300, "interveningParty")));
         values.put("date", date.date());
         values.put("precision", date.precision().name());
-        values.put("requested", Texts.optional(draft.partiesRequested(), 1000, "partiesRequested"));
-        values.put("response", Texts.optional(draft.response(), 5000, "response"));
-        values.put("impact", Texts.optional(draft.impact(), 5000, "impact"));
-        values.put("status", terms.code("intervention-status", draft.status(), "status"));
+        values.put("requested", rules.value(() -> Texts.optional(draft.partiesRequested(), 1000, "partiesRequested")));
+        values.put("response", rules.value(() -> Texts.optional(draft.response(), 5000, "response")));
+        values.put("impact", rules.value(() -> Texts.optional(draft.impact(), 5000, "impact")));
+        values.put("status", rules.value(() -> terms.code("intervention-status", draft.status(), "status")));
         values.put("priority", priority);
+        rules.throwIfAny();
         return values;
     }
 
@@ -177,12 +226,12 @@ public class CaseRecords {
         long actId = owner("involvement", "act_id", id);
         long eventId = acts.eventOf(actId);
         access.requireWrite(eventId);
-        people.requireUsable(draft.perpetratorId(), eventId, "perpetratorId");
+        var values = checkInvolvement(eventId, draft);
         jdbc.sql("""
                 UPDATE involvement SET perpetrator_id = :perpetratorId, perpetrator_type = :perpetratorType,
                     agency = :agency, unit = :unit, rank_role = :rankRole, perpetrator_name = :perpetratorName,
                     degree = :degree, latest_status = :latestStatus WHERE id = :id
-                """).params(involvementValues(draft, terms)).param("id", id).update();
+                """).params(values).param("id", id).update();
         audit.record("involvement.changed", "involvement", id, Map.of("act", actId, "event", eventId));
         return involvements(eventId).stream().filter(i -> i.id() == id).findFirst().orElseThrow();
     }
@@ -193,16 +242,37 @@ public class CaseRecords {
                 .optional().orElseThrow(() -> new NoSuchRecord(table, id));
     }
 
+    /**
+     * What is wrong with the role and note of a person added to the case {@code eventId}, by the same rules as
+     * {@link #addPerson}; empty when they would be accepted. Only a user who may write the case learns anything.
+     */
+    public List<InvalidInput.Violation> personProblems(long eventId, PersonRole role, String note) {
+        access.requireWrite(eventId);
+        return BrokenRules.of(() -> checkPersonInEvent(role, note));
+    }
+
+    private String checkPersonInEvent(PersonRole role, String note) {
+        var rules = new BrokenRules();
+        rules.rule(() -> {
+            if (role == null) throw new InvalidInput("role", "validation.required");
+        });
+        String checkedNote = rules.value(() -> Texts.optional(note, 1000, "note"));
+        rules.throwIfAny();
+        return checkedNote;
+    }
+
     @Transactional
     public void addPerson(long eventId, long personId, PersonRole role, String note) {
         access.requireWrite(eventId);
-        if (role == null) throw new InvalidInput("role", "validation.required");
-        people.requireUsable(personId, eventId, "personId");
+        var rules = new BrokenRules();
+        String checkedNote = rules.value(() -> checkPersonInEvent(role, note));
+        rules.rule(() -> people.requireUsable(personId, eventId, "personId"));
+        rules.throwIfAny();
         jdbc.sql("""
                 INSERT INTO event_person (event_id, person_id, role, note) VALUES (:event, :person, :role, :note)
                 ON CONFLICT (event_id, person_id, role) DO UPDATE SET note = excluded.note
                 """).param("event", eventId).param("person", personId).param("role", role.name())
-                .param("note", Texts.optional(note, 1000, "note")).update();
+                .param("note", checkedNote).update();
         audit.record("event.person-added", "event", eventId, Map.of("person", personId, "role", role.name()));
     }
 

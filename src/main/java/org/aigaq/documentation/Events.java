@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.aigaq.platform.audit.AuditTrail;
 import org.aigaq.platform.security.CurrentUser;
+import org.aigaq.platform.BrokenRules;
 import org.aigaq.platform.InvalidInput;
 import org.aigaq.platform.NoSuchRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,10 +52,8 @@ public class Events {
     /** Records a new event, owned by the user's organisation. */
     @Transactional
     public Event record(EventDraft draft) {
+        requireCaseWorker();
         var user = CurrentUser.require();
-        if (user.roles().stream().noneMatch(CaseAccess.CASE_WORKERS::contains)) {
-            throw new org.springframework.security.access.AccessDeniedException("not a case worker");
-        }
         var checked = check(draft, terms);
         long id = jdbc.sql("""
                 INSERT INTO event (record_number, organisation_id, sharing, title, description, initial_date,
@@ -72,12 +71,9 @@ public class Events {
 
     @Transactional
     public Event change(long id, EventDraft draft) {
-        access.requireWrite(id);
+        var rights = access.requireWrite(id);
         var checked = check(draft, terms);
-        Event before = find(id);
-        if (before.sharing() != draft.sharing() && !access.on(id).manage()) {
-            throw new InvalidInput("sharing", "documentation.sharing.coordinator-only");
-        }
+        requireSharingRight(id, draft, rights);
         jdbc.sql("""
                 UPDATE event SET sharing = :sharing, title = :title, description = :description,
                     initial_date = :initialDate, initial_precision = :initialPrecision, final_date = :finalDate,
@@ -179,32 +175,63 @@ public class Events {
                 """).param("id", id).query((rs, n) -> new Grant(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
     }
 
-    /** The event's values as stored, or the first rule it breaks; {@code terms} may be a remembering instance. */
-    Map<String, Object> check(EventDraft draft, Terms terms) {
-        if (draft.sharing() == null) {
-            throw new InvalidInput("sharing", "validation.required");
+    /**
+     * What is wrong with an event as the user fills the form, by the same rules as {@link #record} ({@code id} null)
+     * or {@link #change}; empty when it would be accepted. Only a user who may write the case learns anything.
+     */
+    public List<InvalidInput.Violation> problems(Long id, EventDraft draft) {
+        if (id == null) {
+            requireCaseWorker();
+            return BrokenRules.of(() -> check(draft, terms));
         }
-        places.requireExists(draft.placeId(), "placeId");
+        var rights = access.requireWrite(id);
+        return BrokenRules.of(() -> {
+            var rules = new BrokenRules();
+            rules.rule(() -> check(draft, terms));
+            rules.rule(() -> requireSharingRight(id, draft, rights));
+            rules.throwIfAny();
+        });
+    }
+
+    private void requireSharingRight(long id, EventDraft draft, CaseAccess.Rights rights) {
+        if (draft.sharing() != null && find(id).sharing() != draft.sharing() && !rights.manage()) {
+            throw new InvalidInput("sharing", "documentation.sharing.coordinator-only");
+        }
+    }
+
+    private static void requireCaseWorker() {
+        if (CurrentUser.require().roles().stream().noneMatch(CaseAccess.CASE_WORKERS::contains)) {
+            throw new org.springframework.security.access.AccessDeniedException("not a case worker");
+        }
+    }
+
+    /** The event's values as stored, or every rule it breaks; {@code terms} may be a remembering instance. */
+    Map<String, Object> check(EventDraft draft, Terms terms) {
+        var rules = new BrokenRules();
+        rules.rule(() -> {
+            if (draft.sharing() == null) throw new InvalidInput("sharing", "validation.required");
+        });
+        rules.rule(() -> places.requireExists(draft.placeId(), "placeId"));
         FuzzyDate initial = draft.initial() == null ? FuzzyDate.unknown() : draft.initial();
         FuzzyDate end = draft.end();
-        if (initial.date() != null && end != null && end.date() != null && end.date().isBefore(initial.date())) {
-            throw new InvalidInput("endDate", "documentation.date.end-before-start");
-        }
+        rules.rule(() -> FuzzyDate.requirePast(initial, "initialDate"));
+        rules.rule(() -> FuzzyDate.requireOrder(initial, end, "endDate"));
         var values = new LinkedHashMap<String, Object>();
-        values.put("sharing", draft.sharing().name());
-        values.put("title", Texts.required(draft.title(), 300, "title"));
-        values.put("description", Texts.optional(draft.description(), 20000, "description"));
+        values.put("sharing", draft.sharing() == null ? null : draft.sharing().name());
+        values.put("title", rules.value(() -> Texts.required(draft.title(), 300, "title")));
+        values.put("description", rules.value(() -> Texts.optional(draft.description(), 20000, "description")));
         values.put("initialDate", initial.date());
         values.put("initialPrecision", initial.precision().name());
         values.put("finalDate", end == null ? null : end.date());
         values.put("finalPrecision", end == null || end.date() == null ? null : end.precision().name());
         values.put("placeId", draft.placeId());
-        values.put("locationType", terms.code("location-type", draft.locationType(), "locationType"));
-        values.put("region", Texts.optional(draft.region(), 100, "region"));
-        values.put("locationDescription", Texts.optional(draft.locationDescription(), 1000, "locationDescription"));
-        values.put("violationStatus", terms.code("violation-status", draft.violationStatus(), "violationStatus"));
-        values.put("monitoringStatus", terms.code("monitoring-status", draft.monitoringStatus(), "monitoringStatus"));
+        values.put("locationType", rules.value(() -> terms.code("location-type", draft.locationType(), "locationType")));
+        values.put("region", rules.value(() -> Texts.optional(draft.region(), 100, "region")));
+        values.put("locationDescription", rules.value(() -> Texts.optional(draft.locationDescription(), 1000, "locationDescription")));
+        values.put("violationStatus", rules.value(() -> terms.code("violation-status", draft.violationStatus(), "violationStatus")));
+        values.put("monitoringStatus", rules.value(() -> terms.code("monitoring-status", draft.monitoringStatus(), "monitoringStatus")));
         values.put("dateReceived", draft.dateReceived());
+        rules.throwIfAny();
         return values;
     }
 

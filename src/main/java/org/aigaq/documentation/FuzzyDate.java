@@ -22,6 +22,20 @@ public record FuzzyDate(LocalDate date, DatePrecision precision) {
         return new FuzzyDate(null, DatePrecision.UNKNOWN);
     }
 
+    /** An event or act is documented after it happened: a date in the future is a mistake. */
+    static void requirePast(FuzzyDate date, String field) {
+        if (date != null && date.date() != null && date.date().isAfter(LocalDate.now())) {
+            throw new org.aigaq.platform.InvalidInput(field, "documentation.date.future");
+        }
+    }
+
+    /** The end of a period is not before its start. */
+    static void requireOrder(FuzzyDate start, FuzzyDate end, String endField) {
+        if (start != null && start.date() != null && end != null && end.date() != null && end.date().isBefore(start.date())) {
+            throw new org.aigaq.platform.InvalidInput(endField, "documentation.date.end-before-start");
+        }
+    }
+
     /** The date as precisely as it is known: 2024-03-17, 2024-03, 2024, ~2024-03-17, or empty. */
     public String shown() {
         if (date == null) return "";

@@ -4,8 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.aigaq.platform.BrokenRules;
 import org.aigaq.platform.InvalidInput;
 import org.aigaq.platform.NoSuchRecord;
 import org.aigaq.platform.audit.AuditTrail;
@@ -46,24 +48,7 @@ public class MedicalDocumentation {
     public MedicalExamination record(long actId, ExaminationDraft draft) {
         long eventId = acts.eventOf(actId);
         requireIdentities(eventId, true);
-        boolean refused = Boolean.TRUE.equals(draft.refused());
-        if (draft.requestedOn() == null && draft.performedOn() == null) {
-            throw new InvalidInput("requestedOn", "medical.date.required");
-        }
-        if (refused && draft.performedOn() != null) {
-            throw new InvalidInput("performedOn", "medical.refused.performed");
-        }
-        if (draft.requestedOn() != null && draft.performedOn() != null && draft.performedOn().isBefore(draft.requestedOn())) {
-            throw new InvalidInput("performedOn", "medical.performed.before-request");
-        }
-        if (draft.performedOn() != null && draft.examinerType() == null) {
-            throw new InvalidInput("examinerType", "validation.required");
-        }
-        for (var date : new LocalDate[] {draft.requestedOn(), draft.performedOn()}) {
-            if (date != null && date.isAfter(LocalDate.now())) {
-                throw new InvalidInput(date == draft.requestedOn() ? "requestedOn" : "performedOn", "documentation.date.future");
-            }
-        }
+        var values = examinationValues(draft);
         long id = jdbc.sql("""
                 INSERT INTO medical_examination (act_id, requested_on, requested_by, refused, refusal_reason, delayed,
                     delay_reason, performed_on, examiner_type, examiner_name, examiner_qualifications, others_present,
@@ -71,40 +56,112 @@ public class MedicalDocumentation {
                 VALUES (:act, :requestedOn, :requestedBy, :refused, :refusalReason, :delayed, :delayReason, :performedOn,
                     :examinerType, :examinerName, :qualifications, :othersPresent, :overall, :interpretation, :treatment,
                     :referrals) RETURNING id
-                """).param("act", actId).param("requestedOn", draft.requestedOn())
-                .param("requestedBy", Texts.optional(draft.requestedBy(), 300, "requestedBy"))
-                .param("refused", refused).param("refusalReason", Texts.optional(draft.refusalReason(), 2000, "refusalReason"))
-                .param("delayed", Boolean.TRUE.equals(draft.delayed()))
-                .param("delayReason", Texts.optional(draft.delayReason(), 2000, "delayReason"))
-                .param("performedOn", draft.performedOn())
-                .param("examinerType", draft.examinerType() == null ? null : draft.examinerType().name())
-                .param("examinerName", Texts.optional(draft.examinerName(), 300, "examinerName"))
-                .param("qualifications", Texts.optional(draft.examinerQualifications(), 1000, "examinerQualifications"))
-                .param("othersPresent", Texts.optional(draft.othersPresent(), 1000, "othersPresent"))
-                .param("overall", draft.overallEvaluation() == null ? null : draft.overallEvaluation().name())
-                .param("interpretation", Texts.optional(draft.interpretation(), 20000, "interpretation"))
-                .param("treatment", Texts.optional(draft.treatment(), 5000, "treatment"))
-                .param("referrals", Texts.optional(draft.referrals(), 5000, "referrals"))
-                .query(Long.class).single();
+                """).param("act", actId).params(values).query(Long.class).single();
         audit.record("medical.examination-recorded", "medical-examination", id, Map.of("act", actId, "event", eventId));
         return find(id);
+    }
+
+    /**
+     * What is wrong with an examination of the act {@code actId} as the user fills the form, by the same rules as
+     * {@link #record}; empty when it would be accepted. Only a user who may see and write the case learns anything.
+     */
+    public List<InvalidInput.Violation> examinationProblems(long actId, ExaminationDraft draft) {
+        requireIdentities(acts.eventOf(actId), true);
+        return BrokenRules.of(() -> examinationValues(draft));
+    }
+
+    /** The examination's values as stored, or every rule it breaks. */
+    private static Map<String, Object> examinationValues(ExaminationDraft draft) {
+        var rules = new BrokenRules();
+        boolean refused = Boolean.TRUE.equals(draft.refused());
+        rules.rule(() -> {
+            if (draft.requestedOn() == null && draft.performedOn() == null) {
+                throw new InvalidInput("requestedOn", "medical.date.required");
+            }
+        });
+        rules.rule(() -> {
+            if (refused && draft.performedOn() != null) {
+                throw new InvalidInput("performedOn", "medical.refused.performed");
+            }
+        });
+        rules.rule(() -> {
+            if (draft.requestedOn() != null && draft.performedOn() != null && draft.performedOn().isBefore(draft.requestedOn())) {
+                throw new InvalidInput("performedOn", "medical.performed.before-request");
+            }
+        });
+        rules.rule(() -> {
+            if (draft.performedOn() != null && draft.examinerType() == null) {
+                throw new InvalidInput("examinerType", "validation.required");
+            }
+        });
+        rules.rule(() -> requirePast(draft.requestedOn(), "requestedOn"));
+        rules.rule(() -> requirePast(draft.performedOn(), "performedOn"));
+        var values = new HashMap<String, Object>();
+        values.put("requestedOn", draft.requestedOn());
+        values.put("requestedBy", rules.value(() -> Texts.optional(draft.requestedBy(), 300, "requestedBy")));
+        values.put("refused", refused);
+        values.put("refusalReason", rules.value(() -> Texts.optional(draft.refusalReason(), 2000, "refusalReason")));
+        values.put("delayed", Boolean.TRUE.equals(draft.delayed()));
+        values.put("delayReason", rules.value(() -> Texts.optional(draft.delayReason(), 2000, "delayReason")));
+        values.put("performedOn", draft.performedOn());
+        values.put("examinerType", draft.examinerType() == null ? null : draft.examinerType().name());
+        values.put("examinerName", rules.value(() -> Texts.optional(draft.examinerName(), 300, "examinerName")));
+        values.put("qualifications", rules.value(() -> Texts.optional(draft.examinerQualifications(), 1000, "examinerQualifications")));
+        values.put("othersPresent", rules.value(() -> Texts.optional(draft.othersPresent(), 1000, "othersPresent")));
+        values.put("overall", draft.overallEvaluation() == null ? null : draft.overallEvaluation().name());
+        values.put("interpretation", rules.value(() -> Texts.optional(draft.interpretation(), 20000, "interpretation")));
+        values.put("treatment", rules.value(() -> Texts.optional(draft.treatment(), 5000, "treatment")));
+        values.put("referrals", rules.value(() -> Texts.optional(draft.referrals(), 5000, "referrals")));
+        rules.throwIfAny();
+        return values;
+    }
+
+    private static void requirePast(LocalDate date, String field) {
+        if (date != null && date.isAfter(LocalDate.now())) {
+            throw new InvalidInput(field, "documentation.date.future");
+        }
     }
 
     @Transactional
     public MedicalExamination addFinding(long examinationId, FindingDraft draft) {
         long eventId = eventOf(examinationId);
         requireIdentities(eventId, true);
-        if (draft.kind() == null) throw new InvalidInput("kind", "validation.required");
-        if (draft.grade() == null) throw new InvalidInput("grade", "validation.required");
+        var values = findingValues(draft);
         long id = jdbc.sql("""
                 INSERT INTO medical_finding (examination_id, kind, body_location, description, grade)
                 VALUES (:examination, :kind, :location, :description, :grade) RETURNING id
-                """).param("examination", examinationId).param("kind", draft.kind().name())
-                .param("location", Texts.optional(draft.bodyLocation(), 300, "bodyLocation"))
-                .param("description", Texts.required(draft.description(), 5000, "description"))
-                .param("grade", draft.grade().name()).query(Long.class).single();
+                """).param("examination", examinationId).params(values).query(Long.class).single();
         audit.record("medical.finding-recorded", "medical-finding", id, Map.of("examination", examinationId));
         return find(examinationId);
+    }
+
+    /**
+     * What is wrong with a finding of the examination {@code examinationId} as the user fills the form, by the same
+     * rules as {@link #addFinding}; empty when it would be accepted. Only a user who may see and write the case learns anything.
+     */
+    public List<InvalidInput.Violation> findingProblems(long examinationId, FindingDraft draft) {
+        requireIdentities(eventOf(examinationId), true);
+        return BrokenRules.of(() -> findingValues(draft));
+    }
+
+    /** The finding's values as stored, or every rule it breaks. */
+    private static Map<String, Object> findingValues(FindingDraft draft) {
+        var rules = new BrokenRules();
+        rules.rule(() -> {
+            if (draft.kind() == null) throw new InvalidInput("kind", "validation.required");
+        });
+        String location = rules.value(() -> Texts.optional(draft.bodyLocation(), 300, "bodyLocation"));
+        String description = rules.value(() -> Texts.required(draft.description(), 5000, "description"));
+        rules.rule(() -> {
+            if (draft.grade() == null) throw new InvalidInput("grade", "validation.required");
+        });
+        rules.throwIfAny();
+        var values = new HashMap<String, Object>();
+        values.put("kind", draft.kind().name());
+        values.put("location", location);
+        values.put("description", description);
+        values.put("grade", draft.grade().name());
+        return values;
     }
 
     /** The examinations of a case's acts, for a user who may see identities; nobody else reads health data. */

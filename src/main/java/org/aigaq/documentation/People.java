@@ -8,6 +8,7 @@ import org.aigaq.platform.audit.AuditTrail;
 import org.aigaq.platform.encryption.FieldEncryption;
 import org.aigaq.platform.security.CurrentUser;
 import org.aigaq.platform.security.SignedInUser;
+import org.aigaq.platform.BrokenRules;
 import org.aigaq.platform.InvalidInput;
 import org.aigaq.platform.NoSuchRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,11 +42,9 @@ public class People {
     /** Records a person for the user's organisation; returns it with its new pseudonym. */
     @Transactional
     public Person record(PersonDraft draft) {
+        requireCaseWorker();
         var user = CurrentUser.require();
-        if (user.roles().stream().noneMatch(CaseAccess.CASE_WORKERS::contains)) {
-            throw new org.springframework.security.access.AccessDeniedException("not a case worker");
-        }
-        Identity identity = checkIdentity(draft);
+        var checked = check(draft);
         String pseudonym = numbers.next("P");
         long id = jdbc.sql("""
                 INSERT INTO person (pseudonym, organisation_id, identity, is_group, group_size, sex, citizenship,
@@ -53,9 +52,9 @@ public class People {
                 VALUES (:pseudonym, :organisation, '\\x'::bytea, :group, :groupSize, :sex, :citizenship, :characteristics,
                         :deceased, :dateOfDeath) RETURNING id
                 """).param("pseudonym", pseudonym).param("organisation", user.organisationId())
-                .params(attributes(draft)).query(Long.class).single();
+                .params(checked.attributes()).query(Long.class).single();
         jdbc.sql("UPDATE person SET identity = :identity WHERE id = :id")
-                .param("identity", encrypt(identity, id)).param("id", id).update();
+                .param("identity", encrypt(checked.identity(), id)).param("id", id).update();
         audit.record("person.recorded", "person", id, Map.of("pseudonym", pseudonym));
         return get(id);
     }
@@ -66,13 +65,13 @@ public class People {
         if (!rights.identities()) {
             throw new NoSuchRecord("person", id);
         }
-        Identity identity = checkIdentity(draft);
+        var checked = check(draft);
         jdbc.sql("""
                 UPDATE person SET identity = :identity, is_group = :group, group_size = :groupSize, sex = :sex,
                     citizenship = :citizenship, characteristics = :characteristics, deceased = :deceased,
                     date_of_death = :dateOfDeath, updated_at = now()
                 WHERE id = :id
-                """).param("identity", encrypt(identity, id)).params(attributes(draft)).param("id", id).update();
+                """).param("identity", encrypt(checked.identity(), id)).params(checked.attributes()).param("id", id).update();
         audit.record("person.changed", "person", id, Map.of());
         return get(id);
     }
@@ -168,39 +167,78 @@ public class People {
         return user.roles().stream().anyMatch(CaseAccess.CASE_WORKERS::contains);
     }
 
-    /** The identity as stored (before encryption), or the first rule it breaks. */
+    /**
+     * What is wrong with a new person ({@code id} null) or with the changes to a person, as the user fills the form,
+     * by the same rules as {@link #record} and {@link #change}; empty when it would be accepted. A person the user may
+     * not change is not found.
+     */
+    public List<InvalidInput.Violation> problems(Long id, PersonDraft draft) {
+        if (id == null) {
+            requireCaseWorker();
+        } else if (!rightsOn(id).identities()) {
+            throw new NoSuchRecord("person", id);
+        }
+        return BrokenRules.of(() -> check(draft));
+    }
+
+    /** A person's identity and other values as stored. */
+    private record Checked(Identity identity, Map<String, Object> attributes) {}
+
+    private Checked check(PersonDraft draft) {
+        var rules = new BrokenRules();
+        Identity identity = rules.value(() -> checkIdentity(draft));
+        var attributes = rules.value(() -> attributes(draft, terms));
+        rules.throwIfAny();
+        return new Checked(identity, attributes);
+    }
+
+    private static void requireCaseWorker() {
+        if (!isWorker(CurrentUser.require())) {
+            throw new org.springframework.security.access.AccessDeniedException("not a case worker");
+        }
+    }
+
+    /** The identity as stored (before encryption), or every rule it breaks. */
     static Identity checkIdentity(PersonDraft draft) {
-        Identity identity = draft.identity();
-        if (identity == null || identity.name() == null || identity.name().isBlank()) {
-            throw new InvalidInput("identity.name", "validation.required");
-        }
-        var others = identity.otherNames().stream().filter(n -> n != null && !n.isBlank())
-                .map(n -> Texts.optional(n, 300, "identity.otherNames")).toList();
-        if (draft.group() && (draft.groupSize() == null || draft.groupSize() < 1)) {
-            throw new InvalidInput("groupSize", "documentation.person.group-size");
-        }
-        if (identity.dateOfBirth() != null && identity.dateOfBirth().isAfter(java.time.LocalDate.now())) {
-            throw new InvalidInput("identity.dateOfBirth", "documentation.date.future");
-        }
-        return new Identity(Texts.required(identity.name(), 300, "identity.name"), others,
-                Texts.optional(identity.contacts(), 1000, "identity.contacts"),
-                Texts.optional(identity.address(), 1000, "identity.address"), identity.dateOfBirth());
+        var rules = new BrokenRules();
+        Identity identity = draft.identity() == null ? new Identity(null, List.of(), null, null, null) : draft.identity();
+        String name = rules.value(() -> Texts.required(identity.name(), 300, "identity.name"));
+        var others = identity.otherNames() == null ? List.<String>of() : identity.otherNames().stream()
+                .filter(n -> n != null && !n.isBlank())
+                .map(n -> rules.value(() -> Texts.optional(n, 300, "identity.otherNames"))).toList();
+        rules.rule(() -> {
+            if (draft.group() && (draft.groupSize() == null || draft.groupSize() < 1)) {
+                throw new InvalidInput("groupSize", "documentation.person.group-size");
+            }
+        });
+        rules.rule(() -> {
+            if (identity.dateOfBirth() != null && identity.dateOfBirth().isAfter(java.time.LocalDate.now())) {
+                throw new InvalidInput("identity.dateOfBirth", "documentation.date.future");
+            }
+        });
+        String contacts = rules.value(() -> Texts.optional(identity.contacts(), 1000, "identity.contacts"));
+        String address = rules.value(() -> Texts.optional(identity.address(), 1000, "identity.address"));
+        rules.throwIfAny();
+        return new Identity(name, others, contacts, address, identity.dateOfBirth());
     }
 
-    private Map<String, Object> attributes(PersonDraft draft) {
-        return attributes(draft, terms);
-    }
-
-    /** The person's other values as stored, or the first rule they break; for imports as well. */
+    /** The person's other values as stored, or every rule they break; for imports as well. */
     static Map<String, Object> attributes(PersonDraft draft, Terms terms) {
+        var rules = new BrokenRules();
         var values = new java.util.HashMap<String, Object>();
         values.put("group", draft.group());
         values.put("groupSize", draft.group() ? draft.groupSize() : null);
-        values.put("sex", terms.code("sex", draft.sex(), "sex"));
-        values.put("citizenship", Texts.optional(draft.citizenship(), 100, "citizenship"));
-        values.put("characteristics", terms.codes("person-characteristic", draft.characteristics(), "characteristics"));
+        values.put("sex", rules.value(() -> terms.code("sex", draft.sex(), "sex")));
+        values.put("citizenship", rules.value(() -> Texts.optional(draft.citizenship(), 100, "citizenship")));
+        values.put("characteristics", rules.value(() -> terms.codes("person-characteristic", draft.characteristics(), "characteristics")));
         values.put("deceased", draft.deceased());
         values.put("dateOfDeath", draft.deceased() ? draft.dateOfDeath() : null);
+        rules.rule(() -> {
+            if (draft.deceased() && draft.dateOfDeath() != null && draft.dateOfDeath().isAfter(java.time.LocalDate.now())) {
+                throw new InvalidInput("dateOfDeath", "documentation.date.future");
+            }
+        });
+        rules.throwIfAny();
         return values;
     }
 

@@ -1,7 +1,10 @@
 package org.aigaq.documentation;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.aigaq.platform.BrokenRules;
+import org.aigaq.platform.InvalidInput;
 import org.aigaq.platform.audit.AuditTrail;
 import org.aigaq.platform.NoSuchRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,23 +42,40 @@ public class Places {
 
     @Transactional
     public Place add(String name, String officialCode, String locationType, String region, String town) {
-        String type = terms.code("location-type", locationType, "locationType");
-        if (type == null) {
-            throw new org.aigaq.platform.InvalidInput("locationType", "validation.required");
-        }
+        var values = values(name, officialCode, locationType, region, town);
         long id = jdbc.sql("""
                 INSERT INTO place (name, official_code, location_type, region, town)
                 VALUES (:name, :code, :type, :region, :town) RETURNING id
-                """).param("name", Texts.required(name, 300, "name")).param("code", Texts.optional(officialCode, 40, "officialCode"))
-                .param("type", type).param("region", Texts.optional(region, 100, "region"))
-                .param("town", Texts.optional(town, 100, "town")).query(Long.class).single();
-        audit.record("place.added", "place", id, Map.of("name", name.strip()));
+                """).params(values).query(Long.class).single();
+        audit.record("place.added", "place", id, Map.of("name", values.get("name")));
         return get(id);
+    }
+
+    /** What is wrong with a new place as the user fills the form, by the same rules as {@link #add}; empty when none. */
+    public List<InvalidInput.Violation> problems(String name, String officialCode, String locationType, String region,
+                                                  String town) {
+        return BrokenRules.of(() -> values(name, officialCode, locationType, region, town));
+    }
+
+    private Map<String, Object> values(String name, String officialCode, String locationType, String region, String town) {
+        var rules = new BrokenRules();
+        var values = new HashMap<String, Object>();
+        values.put("name", rules.value(() -> Texts.required(name, 300, "name")));
+        values.put("code", rules.value(() -> Texts.optional(officialCode, 40, "officialCode")));
+        values.put("type", rules.value(() -> {
+            String type = terms.code("location-type", locationType, "locationType");
+            if (type == null) throw new InvalidInput("locationType", "validation.required");
+            return type;
+        }));
+        values.put("region", rules.value(() -> Texts.optional(region, 100, "region")));
+        values.put("town", rules.value(() -> Texts.optional(town, 100, "town")));
+        rules.throwIfAny();
+        return values;
     }
 
     void requireExists(Long id, String field) {
         if (id != null && jdbc.sql("SELECT count(*) FROM place WHERE id = :id").param("id", id).query(Long.class).single() == 0) {
-            throw new org.aigaq.platform.InvalidInput(field, "documentation.place.unknown");
+            throw new InvalidInput(field, "documentation.place.unknown");
         }
     }
 

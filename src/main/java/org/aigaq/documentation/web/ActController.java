@@ -17,6 +17,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The full form of an act: every HURIDOCS field, including the torture and arrest details. */
 @Controller
@@ -71,6 +72,12 @@ class ActController {
         } catch (InvalidInput invalid) {
             return show(acts.get(id), form, new FieldErrors(invalid), model);
         }
+    }
+
+    /** Checks one field of the act form as the user types, by the rules of the save, for those who may change the act. */
+    @PostMapping("/acts/{id}/check")
+    String check(@PathVariable long id, ActForm form, @RequestParam(defaultValue = "") String field, Model model) {
+        return FieldCheck.answer(acts.problems(acts.eventOf(id), form.draft()), field, model);
     }
 
     private String show(Act act, ActForm form, FieldErrors errors, Model model) {

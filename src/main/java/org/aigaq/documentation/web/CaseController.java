@@ -1,28 +1,18 @@
 package org.aigaq.documentation.web;
 
-import java.time.LocalDate;
-import java.util.List;
-import org.aigaq.documentation.ActDraft;
+import java.util.ArrayList;
 import org.aigaq.documentation.Acts;
 import org.aigaq.documentation.CaseFiles;
 import org.aigaq.documentation.CaseRecords;
-import org.aigaq.documentation.DatePrecision;
 import org.aigaq.documentation.Events;
-import org.aigaq.documentation.ExaminerType;
-import org.aigaq.documentation.IstanbulGrade;
 import org.aigaq.documentation.MedicalDocumentation;
-import org.aigaq.documentation.MedicalExamination;
-import org.aigaq.documentation.FuzzyDate;
-import org.aigaq.documentation.Identity;
 import org.aigaq.documentation.People;
-import org.aigaq.documentation.PersonDraft;
 import org.aigaq.documentation.Places;
 import org.aigaq.documentation.Sharing;
 import org.aigaq.platform.security.Allowed;
 import org.aigaq.platform.security.Role;
 import org.aigaq.platform.security.SignedIn;
 import org.aigaq.platform.InvalidInput;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -88,13 +78,18 @@ class CaseController {
         }
     }
 
-    /** Checks one field of the event form as the user types, answering the error to show beside it (htmx). */
+    /** Checks one field of the new event form as the user types, answering the message to show beside it (htmx). */
     @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
     @PostMapping("/events/check")
     String check(EventForm form, @RequestParam(defaultValue = "") String field, Model model) {
-        model.addAttribute("field", field);
-        model.addAttribute("error", form.firstProblem(field));
-        return "documentation/field-check :: check";
+        return FieldCheck.answer(events.problems(null, form.draft()), field, model);
+    }
+
+    /** Checks one field of the form that changes an event, by the rules of the change (who may change its sharing). */
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
+    @PostMapping("/events/{id}/check")
+    String checkChange(@PathVariable long id, EventForm form, @RequestParam(defaultValue = "") String field, Model model) {
+        return FieldCheck.answer(events.problems(id, form.draft()), field, model);
     }
 
     @SignedIn
@@ -115,33 +110,30 @@ class CaseController {
 
     @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
     @PostMapping("/acts/{actId}/medical-examinations")
-    String recordExamination(@PathVariable long actId,
-                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate requestedOn,
-                             @RequestParam(defaultValue = "") String requestedBy,
-                             @RequestParam(defaultValue = "false") boolean refused,
-                             @RequestParam(defaultValue = "false") boolean delayed,
-                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate performedOn,
-                             @RequestParam(required = false) ExaminerType examinerType,
-                             @RequestParam(defaultValue = "") String examinerName,
-                             @RequestParam(defaultValue = "") String othersPresent,
-                             @RequestParam(required = false) IstanbulGrade overallEvaluation,
-                             @RequestParam(defaultValue = "") String treatment, Model model) {
+    String recordExamination(@PathVariable long actId, CaseForms.Examination form, Model model) {
         long id = acts.eventOf(actId);
-        return onCase(id, "medical-" + actId, model, () -> medical.record(actId, new MedicalDocumentation.ExaminationDraft(
-                requestedOn, requestedBy, refused, null, delayed, null, performedOn, examinerType, examinerName, null,
-                othersPresent, overallEvaluation, null, treatment, null)));
+        return onCase(id, "medical-" + actId, model, () -> medical.record(actId, form.draft()));
+    }
+
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
+    @PostMapping("/acts/{actId}/medical-examinations/check")
+    String checkExamination(@PathVariable long actId, CaseForms.Examination form,
+                            @RequestParam(defaultValue = "") String field, Model model) {
+        return FieldCheck.answer(medical.examinationProblems(actId, form.draft()), field, model);
     }
 
     @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
     @PostMapping("/medical-examinations/{examinationId}/findings")
-    String addFinding(@PathVariable long examinationId, @RequestParam long actId,
-                      @RequestParam(required = false) MedicalExamination.Kind kind,
-                      @RequestParam(defaultValue = "") String bodyLocation,
-                      @RequestParam(defaultValue = "") String description,
-                      @RequestParam(required = false) IstanbulGrade grade, Model model) {
+    String addFinding(@PathVariable long examinationId, @RequestParam long actId, CaseForms.Finding form, Model model) {
         long id = acts.eventOf(actId);
-        return onCase(id, "finding-" + examinationId, model, () -> medical.addFinding(examinationId,
-                new MedicalDocumentation.FindingDraft(kind, bodyLocation, description, grade)));
+        return onCase(id, "finding-" + examinationId, model, () -> medical.addFinding(examinationId, form.draft()));
+    }
+
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
+    @PostMapping("/medical-examinations/{examinationId}/findings/check")
+    String checkFinding(@PathVariable long examinationId, CaseForms.Finding form,
+                        @RequestParam(defaultValue = "") String field, Model model) {
+        return FieldCheck.answer(medical.findingProblems(examinationId, form.draft()), field, model);
     }
 
     @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
@@ -175,73 +167,90 @@ class CaseController {
 
     @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
     @PostMapping("/events/{id}/acts")
-    String addAct(@PathVariable long id, @RequestParam(required = false) Long victimId,
-                  @RequestParam(defaultValue = "") String victimName, @RequestParam(defaultValue = "") String actType,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-                  @RequestParam(defaultValue = "EXACT") DatePrecision precision,
-                  @RequestParam(defaultValue = "") String locationType, @RequestParam(required = false) Long placeId,
-                  @RequestParam(required = false) List<String> methods,
-                  @RequestParam(defaultValue = "") String statementsSigned,
-                  @RequestParam(defaultValue = "") String medicalAttention,
-                  @RequestParam(defaultValue = "") String legalCounsel, @RequestParam(required = false) Integer ageAtTime,
-                  @RequestParam(defaultValue = "") String physicalConsequences, Model model) {
+    String addAct(@PathVariable long id, CaseForms.NewAct form, Model model) {
         return onCase(id, "act", model, () -> {
-            Long victim = victimId;
+            Long victim = form.victimId();
             if (victim == null) {
-                victim = people.record(new PersonDraft(new Identity(victimName, List.of(), null, null, null), false, null,
-                        null, null, List.of(), false, null)).id();
+                victim = people.record(CaseForms.named(form.victimName())).id();
             }
-            acts.add(id, new ActDraft(victim, actType, new FuzzyDate(date, date == null ? DatePrecision.UNKNOWN : precision),
-                    null, placeId, locationType, null, null, null, methods, physicalConsequences, null, ageAtTime, null,
-                    statementsSigned, medicalAttention, List.of(), null, legalCounsel));
+            acts.add(id, form.draft(victim));
         });
+    }
+
+    /** Checks one field of the new act as the user types: the act's rules, and the new victim's when one is named. */
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
+    @PostMapping("/events/{id}/acts/check")
+    String checkAct(@PathVariable long id, CaseForms.NewAct form, @RequestParam(defaultValue = "") String field,
+                    Model model) {
+        var problems = new ArrayList<>(acts.problems(id, form.draft(form.victimId())));
+        if (form.victimId() == null) {
+            // Saving records the named victim first, then the act with that victim: the victim is not missing.
+            problems.removeIf(problem -> problem.field().equals("victimId"));
+            problems.addAll(people.problems(null, CaseForms.named(form.victimName())));
+        }
+        return FieldCheck.answer(problems, field, model);
     }
 
     @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
     @PostMapping("/acts/{actId}/involvements")
-    String addInvolvement(@PathVariable long actId, @RequestParam(defaultValue = "") String perpetratorType,
-                          @RequestParam(defaultValue = "") String agency, @RequestParam(defaultValue = "") String unit,
-                          @RequestParam(defaultValue = "") String rankRole,
-                          @RequestParam(defaultValue = "") String perpetratorName,
-                          @RequestParam(defaultValue = "") String degree, Model model) {
+    String addInvolvement(@PathVariable long actId, CaseForms.Involvement form, Model model) {
         long id = acts.eventOf(actId);
-        return onCase(id, "involvement-" + actId, model, () -> records.addInvolvement(actId,
-                new CaseRecords.InvolvementDraft(null, perpetratorType, agency, unit, rankRole, perpetratorName, degree, null)));
+        return onCase(id, "involvement-" + actId, model, () -> records.addInvolvement(actId, form.draft()));
+    }
+
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
+    @PostMapping("/acts/{actId}/involvements/check")
+    String checkInvolvement(@PathVariable long actId, CaseForms.Involvement form,
+                            @RequestParam(defaultValue = "") String field, Model model) {
+        return FieldCheck.answer(records.involvementProblems(actId, form.draft()), field, model);
     }
 
     @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
     @PostMapping("/events/{id}/information")
-    String addInformation(@PathVariable long id, @RequestParam(defaultValue = "") String connection,
-                          @RequestParam(defaultValue = "") String sourceType,
-                          @RequestParam(defaultValue = "") String reliability,
-                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateReceived,
-                          @RequestParam(defaultValue = "") String summary, Model model) {
-        return onCase(id, "information", model, () -> records.addInformation(id,
-                new CaseRecords.InformationDraft(null, connection, sourceType, reliability, dateReceived, summary)));
+    String addInformation(@PathVariable long id, CaseForms.Information form, Model model) {
+        return onCase(id, "information", model, () -> records.addInformation(id, form.draft()));
+    }
+
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
+    @PostMapping("/events/{id}/information/check")
+    String checkInformation(@PathVariable long id, CaseForms.Information form,
+                            @RequestParam(defaultValue = "") String field, Model model) {
+        return FieldCheck.answer(records.informationProblems(id, form.draft()), field, model);
     }
 
     @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
     @PostMapping("/events/{id}/interventions")
-    String addIntervention(@PathVariable long id, @RequestParam(defaultValue = "") String interventionType,
-                           @RequestParam(defaultValue = "") String interveningParty,
-                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-                           @RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "") String response,
-                           Model model) {
-        return onCase(id, "intervention", model, () -> records.addIntervention(id, new CaseRecords.InterventionDraft(
-                interventionType, interveningParty, new FuzzyDate(date, null), null, response, null, status, null)));
+    String addIntervention(@PathVariable long id, CaseForms.Intervention form, Model model) {
+        return onCase(id, "intervention", model, () -> records.addIntervention(id, form.draft()));
+    }
+
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
+    @PostMapping("/events/{id}/interventions/check")
+    String checkIntervention(@PathVariable long id, CaseForms.Intervention form,
+                             @RequestParam(defaultValue = "") String field, Model model) {
+        return FieldCheck.answer(records.interventionProblems(id, form.draft()), field, model);
     }
 
     @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
     @PostMapping("/events/{id}/people")
-    String addPerson(@PathVariable long id, @RequestParam(defaultValue = "") String name,
-                     @RequestParam(required = false) CaseRecords.PersonRole role,
-                     @RequestParam(defaultValue = "") String note, Model model) {
+    String addPerson(@PathVariable long id, CaseForms.NewPerson form, Model model) {
         return onCase(id, "person", model, () -> {
-            if (role == null) throw new InvalidInput("role", "validation.required");
-            long person = people.record(new PersonDraft(new Identity(name, List.of(), null, null, null), false, null,
-                    null, null, List.of(), false, null)).id();
-            records.addPerson(id, person, role, note);
+            // The role and note are checked before the person is recorded, so that every message shows at once.
+            var problems = new ArrayList<>(records.personProblems(id, form.role(), form.note()));
+            problems.addAll(people.problems(null, CaseForms.named(form.name())));
+            if (!problems.isEmpty()) throw new InvalidInput(problems);
+            long person = people.record(CaseForms.named(form.name())).id();
+            records.addPerson(id, person, form.role(), form.note());
         });
+    }
+
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
+    @PostMapping("/events/{id}/people/check")
+    String checkPerson(@PathVariable long id, CaseForms.NewPerson form, @RequestParam(defaultValue = "") String field,
+                       Model model) {
+        var problems = new ArrayList<>(records.personProblems(id, form.role(), form.note()));
+        problems.addAll(people.problems(null, CaseForms.named(form.name())));
+        return FieldCheck.answer(problems, field, model);
     }
 
     @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})

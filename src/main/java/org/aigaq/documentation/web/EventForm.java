@@ -35,16 +35,4 @@ public record EventForm(String title, String description,
                 locationDescription, violationStatus, monitoringStatus, dateReceived,
                 sharing == null ? Sharing.ORGANISATION : sharing);
     }
-
-    /** The message key of what is wrong with one field, as far as it can be told without the database; null if fine. */
-    String firstProblem(String field) {
-        return switch (field) {
-            case "title" -> title == null || title.isBlank() ? "validation.required"
-                    : title.strip().length() > 300 ? "documentation.title.too-long" : null;
-            case "endDate" -> initialDate != null && endDate != null && endDate.isBefore(initialDate)
-                    ? "documentation.date.end-before-start" : null;
-            case "initialDate" -> initialDate != null && initialDate.isAfter(LocalDate.now()) ? "documentation.date.future" : null;
-            default -> null;
-        };
-    }
 }

@@ -82,4 +82,11 @@ class PersonController {
             return "documentation/person";
         }
     }
+
+    /** Checks one field of the person form as the user types, for those who may change the person (else not found). */
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
+    @PostMapping("/people/{id}/check")
+    String check(@PathVariable long id, PersonForm form, @RequestParam(defaultValue = "") String field, Model model) {
+        return FieldCheck.answer(people.problems(id, form.draft()), field, model);
+    }
 }

@@ -46,4 +46,13 @@ class PlaceController {
             return "documentation/places";
         }
     }
+
+    /** Checks one field of the new place as the user types, by the rules of {@link #add}. */
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
+    @PostMapping("/places/check")
+    String check(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String officialCode,
+                 @RequestParam(defaultValue = "") String locationType, @RequestParam(defaultValue = "") String region,
+                 @RequestParam(defaultValue = "") String town, @RequestParam(defaultValue = "") String field, Model model) {
+        return FieldCheck.answer(places.problems(name, officialCode, locationType, region, town), field, model);
+    }
 }

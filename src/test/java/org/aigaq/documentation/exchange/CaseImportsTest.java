@@ -254,7 +254,7 @@ class CaseImportsTest extends ApplicationTest {
                         org.assertj.core.groups.Tuple.tuple(4L, "event_date", "exchange.problem.date"),
                         org.assertj.core.groups.Tuple.tuple(5L, "event_title", "validation.required"),
                         org.assertj.core.groups.Tuple.tuple(6L, "victim", "exchange.problem.victim-required"),
-                        org.assertj.core.groups.Tuple.tuple(7L, "age_at_time", "documentation.act.age"));
+                        org.assertj.core.groups.Tuple.tuple(7L, "age_at_time", "documentation.act.age-range"));
         assertThat(dry.problems().getFirst().arguments()).containsExactly("maybe-ish");
         assertThat(imports.get(job.id()).status()).isEqualTo(ImportStatus.REFUSED);
         assertThatThrownBy(() -> imports.run(job.id())).isInstanceOf(CaseImports.Refused.class);
