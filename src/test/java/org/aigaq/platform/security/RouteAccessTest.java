@@ -112,6 +112,17 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("GET /events/new", WORKERS);
         EXPECTED.put("POST /events", WORKERS);
         EXPECTED.put("POST /events/check", WORKERS);
+        EXPECTED.put("POST /events/{id}/check", WORKERS);
+        EXPECTED.put("POST /events/{id}/acts/check", WORKERS);
+        EXPECTED.put("POST /acts/{actId}/involvements/check", WORKERS);
+        EXPECTED.put("POST /events/{id}/information/check", WORKERS);
+        EXPECTED.put("POST /events/{id}/interventions/check", WORKERS);
+        EXPECTED.put("POST /events/{id}/people/check", WORKERS);
+        EXPECTED.put("POST /acts/{actId}/medical-examinations/check", WORKERS);
+        EXPECTED.put("POST /medical-examinations/{examinationId}/findings/check", WORKERS);
+        EXPECTED.put("POST /acts/{id}/check", WORKERS);
+        EXPECTED.put("POST /people/{id}/check", WORKERS);
+        EXPECTED.put("POST /places/check", WORKERS);
         EXPECTED.put("GET /events/{id}", ALL);
         EXPECTED.put("GET /events/{id}/edit", WORKERS);
         EXPECTED.put("POST /events/{id}", WORKERS);
