@@ -83,9 +83,14 @@ public class Acts {
                 .orElseThrow(() -> new NoSuchRecord("act", actId));
     }
 
-    List<Act> ofEvent(long eventId) {
-        return jdbc.sql("SELECT * FROM act WHERE event_id = :event ORDER BY initial_date NULLS LAST, id")
-                .param("event", eventId).query(Acts::row).list();
+    /** The acts of several events in one query, by event, each event's in the order of its timeline. */
+    Map<Long, List<Act>> ofEvents(java.util.Collection<Long> eventIds) {
+        var byEvent = new HashMap<Long, List<Act>>();
+        if (eventIds.isEmpty()) return byEvent;
+        jdbc.sql("SELECT * FROM act WHERE event_id IN (:events) ORDER BY event_id, initial_date NULLS LAST, id")
+                .param("events", eventIds).query(Acts::row).list()
+                .forEach(a -> byEvent.computeIfAbsent(a.eventId(), k -> new java.util.ArrayList<>()).add(a));
+        return byEvent;
     }
 
     Act find(long id) {

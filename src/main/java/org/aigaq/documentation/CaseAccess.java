@@ -65,6 +65,19 @@ public class CaseAccess {
                 .optional().orElse(Rights.NONE);
     }
 
+    /** The current user's rights on each of several events already read, with one query for the access given. */
+    Map<Long, Rights> on(java.util.List<Event> events) {
+        var user = CurrentUser.require();
+        var rights = new java.util.HashMap<Long, Rights>();
+        if (events.isEmpty()) return rights;
+        var granted = new java.util.HashSet<>(jdbc.sql("SELECT event_id FROM case_access WHERE user_id = :user AND event_id IN (:ids)")
+                .param("user", user.id()).param("ids", events.stream().map(Event::id).toList()).query(Long.class).list());
+        for (Event e : events) {
+            rights.put(e.id(), rights(user, e.organisationId(), e.sharing(), granted.contains(e.id())));
+        }
+        return rights;
+    }
+
     /** The current user's rights, or a 404 (audited) when the user may not read the case: its existence is not confirmed. */
     public Rights requireRead(long eventId) {
         Rights rights = on(eventId);

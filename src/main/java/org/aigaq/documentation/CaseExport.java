@@ -28,7 +28,8 @@ public class CaseExport {
     /** The formats a user can export to. */
     public enum Format { CSV, JSON, HURIDOCS }
 
-    private static final int PAGE = 200;
+    /** Cases read at a time: each part of a page of cases is read in one query. */
+    private static final int PAGE = 500;
 
     private final Events events;
     private final CaseFiles caseFiles;
@@ -154,8 +155,8 @@ public class CaseExport {
         Long after = null;
         do {
             var page = events.list(filter, after, PAGE);
-            for (Event e : page.events()) {
-                writer.write(caseFiles.assemble(e.id()));
+            for (CaseFile file : caseFiles.assemble(page.events())) {
+                writer.write(file);
                 count++;
             }
             after = page.nextAfter();

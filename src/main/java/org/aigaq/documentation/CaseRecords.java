@@ -1,12 +1,17 @@
 package org.aigaq.documentation;
 
+import java.sql.ResultSet;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.aigaq.platform.audit.AuditTrail;
 import org.aigaq.platform.BrokenRules;
 import org.aigaq.platform.InvalidInput;
 import org.aigaq.platform.NoSuchRecord;
+import org.aigaq.platform.security.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -293,46 +298,103 @@ public class CaseRecords {
     }
 
     List<Involvement> involvements(long eventId) {
-        return jdbc.sql("""
-                SELECT i.* FROM involvement i JOIN act a ON a.id = i.act_id WHERE a.event_id = :event ORDER BY i.id
-                """).param("event", eventId).query((rs, n) -> new Involvement(rs.getLong("id"), rs.getLong("act_id"),
-                Rows.optionalLong(rs, "perpetrator_id"), rs.getString("perpetrator_type"), rs.getString("agency"),
-                rs.getString("unit"), rs.getString("rank_role"), rs.getString("perpetrator_name"), rs.getString("degree"),
-                rs.getString("latest_status"))).list();
+        return involvements(List.of(eventId)).getOrDefault(eventId, List.of());
+    }
+
+    /** The involvements in the acts of several events in one query, by event. */
+    Map<Long, List<Involvement>> involvements(Collection<Long> eventIds) {
+        var byEvent = new HashMap<Long, List<Involvement>>();
+        if (eventIds.isEmpty()) return byEvent;
+        jdbc.sql("""
+                SELECT i.*, a.event_id FROM involvement i JOIN act a ON a.id = i.act_id WHERE a.event_id IN (:events)
+                ORDER BY i.id
+                """).param("events", eventIds).query((ResultSet rs) -> {
+            add(byEvent, rs.getLong("event_id"), new Involvement(rs.getLong("id"), rs.getLong("act_id"),
+                    Rows.optionalLong(rs, "perpetrator_id"), rs.getString("perpetrator_type"), rs.getString("agency"),
+                    rs.getString("unit"), rs.getString("rank_role"), rs.getString("perpetrator_name"), rs.getString("degree"),
+                    rs.getString("latest_status")));
+        });
+        return byEvent;
     }
 
     List<Information> information(long eventId) {
-        return jdbc.sql("SELECT * FROM information WHERE event_id = :event ORDER BY date_received NULLS LAST, id")
-                .param("event", eventId).query((rs, n) -> new Information(rs.getLong("id"), rs.getLong("event_id"),
-                        Rows.optionalLong(rs, "source_person_id"), rs.getString("connection"), rs.getString("source_type"),
-                        rs.getString("reliability"), rs.getObject("date_received", LocalDate.class), rs.getString("summary")))
-                .list();
+        return information(List.of(eventId)).getOrDefault(eventId, List.of());
+    }
+
+    /** The information about several events in one query, by event, each event's by date received. */
+    Map<Long, List<Information>> information(Collection<Long> eventIds) {
+        var byEvent = new HashMap<Long, List<Information>>();
+        if (eventIds.isEmpty()) return byEvent;
+        jdbc.sql("SELECT * FROM information WHERE event_id IN (:events) ORDER BY event_id, date_received NULLS LAST, id")
+                .param("events", eventIds).query((ResultSet rs) -> {
+                    add(byEvent, rs.getLong("event_id"), new Information(rs.getLong("id"), rs.getLong("event_id"),
+                            Rows.optionalLong(rs, "source_person_id"), rs.getString("connection"), rs.getString("source_type"),
+                            rs.getString("reliability"), rs.getObject("date_received", LocalDate.class), rs.getString("summary")));
+                });
+        return byEvent;
     }
 
     List<Intervention> interventions(long eventId) {
-        return jdbc.sql("SELECT * FROM intervention WHERE event_id = :event ORDER BY date NULLS LAST, id")
-                .param("event", eventId).query((rs, n) -> new Intervention(rs.getLong("id"), rs.getLong("event_id"),
-                        rs.getString("intervention_type"), rs.getString("intervening_party"),
-                        Rows.date(rs, "date", "date_precision"), rs.getString("parties_requested"), rs.getString("response"),
-                        rs.getString("impact"), rs.getString("status"), rs.getString("priority"))).list();
+        return interventions(List.of(eventId)).getOrDefault(eventId, List.of());
     }
 
-    List<EventPerson> peopleIn(long eventId) {
-        return jdbc.sql("SELECT * FROM event_person WHERE event_id = :event ORDER BY role, person_id").param("event", eventId)
-                .query((rs, n) -> new EventPerson(rs.getLong("person_id"), PersonRole.valueOf(rs.getString("role")),
-                        rs.getString("note"))).list();
+    /** The interventions of several events in one query, by event, each event's by date. */
+    Map<Long, List<Intervention>> interventions(Collection<Long> eventIds) {
+        var byEvent = new HashMap<Long, List<Intervention>>();
+        if (eventIds.isEmpty()) return byEvent;
+        jdbc.sql("SELECT * FROM intervention WHERE event_id IN (:events) ORDER BY event_id, date NULLS LAST, id")
+                .param("events", eventIds).query((ResultSet rs) -> {
+                    add(byEvent, rs.getLong("event_id"), new Intervention(rs.getLong("id"), rs.getLong("event_id"),
+                            rs.getString("intervention_type"), rs.getString("intervening_party"),
+                            Rows.date(rs, "date", "date_precision"), rs.getString("parties_requested"), rs.getString("response"),
+                            rs.getString("impact"), rs.getString("status"), rs.getString("priority")));
+                });
+        return byEvent;
     }
 
-    /** Links in both directions, keeping only the events the user may read. */
-    List<EventLink> links(long eventId) {
-        var all = jdbc.sql("""
-                SELECT l.from_event_id, l.to_event_id, e.record_number, e.title, l.relationship, l.note
-                FROM event_link l JOIN event e ON e.id = l.to_event_id WHERE l.from_event_id = :event
+    /** The other people of several events (witnesses, relatives…) in one query, by event, each event's by role. */
+    Map<Long, List<EventPerson>> peopleIn(Collection<Long> eventIds) {
+        var byEvent = new HashMap<Long, List<EventPerson>>();
+        if (eventIds.isEmpty()) return byEvent;
+        jdbc.sql("SELECT * FROM event_person WHERE event_id IN (:events) ORDER BY event_id, role, person_id")
+                .param("events", eventIds).query((ResultSet rs) -> {
+                    add(byEvent, rs.getLong("event_id"), new EventPerson(rs.getLong("person_id"),
+                            PersonRole.valueOf(rs.getString("role")), rs.getString("note")));
+                });
+        return byEvent;
+    }
+
+    /**
+     * The links of several events in both directions, in one query, by event: first to the events this one leads to,
+     * then from those that lead to it, each by the other event; only the events the user may read.
+     */
+    Map<Long, List<EventLink>> links(Collection<Long> eventIds) {
+        var byEvent = new HashMap<Long, List<EventLink>>();
+        if (eventIds.isEmpty()) return byEvent;
+        var user = CurrentUser.require();
+        CaseAccess.bind(jdbc.sql("""
+                SELECT l.from_event_id AS case_id, 0 AS direction, l.to_event_id AS other_id, l.from_event_id,
+                       l.to_event_id, e.record_number, e.title, l.relationship, l.note, e.organisation_id, e.sharing,
+                       EXISTS (SELECT 1 FROM case_access a WHERE a.event_id = e.id AND a.user_id = :viewerId) AS granted
+                FROM event_link l JOIN event e ON e.id = l.to_event_id WHERE l.from_event_id IN (:events)
                 UNION ALL
-                SELECT l.from_event_id, l.to_event_id, e.record_number, e.title, l.relationship, l.note
-                FROM event_link l JOIN event e ON e.id = l.from_event_id WHERE l.to_event_id = :event
-                """).param("event", eventId).query((rs, n) -> new EventLink(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                rs.getString(4), rs.getString(5), rs.getString(6))).list();
-        return all.stream().filter(l -> access.on(l.fromEventId() == eventId ? l.toEventId() : l.fromEventId()).read()).toList();
+                SELECT l.to_event_id, 1, l.from_event_id, l.from_event_id, l.to_event_id, e.record_number, e.title,
+                       l.relationship, l.note, e.organisation_id, e.sharing,
+                       EXISTS (SELECT 1 FROM case_access a WHERE a.event_id = e.id AND a.user_id = :viewerId)
+                FROM event_link l JOIN event e ON e.id = l.from_event_id WHERE l.to_event_id IN (:events)
+                ORDER BY case_id, direction, other_id, relationship
+                """)).param("events", eventIds).query((ResultSet rs) -> {
+            boolean readable = CaseAccess.rights(user, rs.getLong("organisation_id"), Sharing.valueOf(rs.getString("sharing")),
+                    rs.getBoolean("granted")).read();
+            if (readable) {
+                add(byEvent, rs.getLong("case_id"), new EventLink(rs.getLong("from_event_id"), rs.getLong("to_event_id"),
+                        rs.getString("record_number"), rs.getString("title"), rs.getString("relationship"), rs.getString("note")));
+            }
+        });
+        return byEvent;
+    }
+
+    private static <T> void add(Map<Long, List<T>> byEvent, long eventId, T row) {
+        byEvent.computeIfAbsent(eventId, k -> new ArrayList<>()).add(row);
     }
 }

@@ -113,13 +113,41 @@ public class People {
         return new Page(people, null);
     }
 
-    /** Several people at once, as the current user may see them, given what the user may do with the case they are in. */
-    List<Person> inCase(List<Long> ids, CaseAccess.Rights caseRights) {
-        if (ids.isEmpty()) return List.of();
+    /**
+     * The people of several cases at once, by case, each as the current user may see it given what the user may do
+     * with that case (the same person may show its identity in one case and its pseudonym in another); one query.
+     */
+    Map<Long, List<Person>> inCases(Map<Long, ? extends java.util.Collection<Long>> idsByCase,
+                                    Map<Long, CaseAccess.Rights> rightsByCase) {
         var user = CurrentUser.require();
-        return jdbc.sql("SELECT * FROM person WHERE id IN (:ids) ORDER BY id").param("ids", ids)
-                .query((rs, n) -> row(rs, caseRights.identities()
-                        || (rs.getLong("organisation_id") == user.organisationId() && isWorker(user)))).list();
+        var all = new java.util.TreeSet<Long>();
+        var wanted = new java.util.HashSet<Long>();
+        idsByCase.forEach((event, ids) -> {
+            all.addAll(ids);
+            if (rightsByCase.get(event).identities()) wanted.addAll(ids);
+        });
+        var byCase = new java.util.HashMap<Long, List<Person>>();
+        if (all.isEmpty()) return byCase;
+        var found = new java.util.HashMap<Long, Person>();
+        // Identities are decrypted only for the people someone may see in one of the cases, once each.
+        jdbc.sql("SELECT * FROM person WHERE id IN (:ids) ORDER BY id").param("ids", all)
+                .query((rs, n) -> row(rs, wanted.contains(rs.getLong("id")) || ownWorker(rs.getLong("organisation_id"), user)))
+                .list().forEach(p -> found.put(p.id(), p));
+        idsByCase.forEach((event, ids) -> {
+            boolean identities = rightsByCase.get(event).identities();
+            byCase.put(event, ids.stream().sorted().map(found::get).filter(java.util.Objects::nonNull)
+                    .map(p -> identities || ownWorker(p.organisationId(), user) ? p : pseudonymised(p)).toList());
+        });
+        return byCase;
+    }
+
+    private static boolean ownWorker(long organisationId, SignedInUser user) {
+        return organisationId == user.organisationId() && isWorker(user);
+    }
+
+    private static Person pseudonymised(Person p) {
+        return new Person(p.id(), p.pseudonym(), p.organisationId(), null, p.group(), p.groupSize(), p.sex(),
+                p.citizenship(), p.characteristics(), p.deceased(), p.dateOfDeath());
     }
 
     /** A person may be used in a case by its writers when it belongs to their organisation or is already in the case. */
