@@ -14,6 +14,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.aigaq.documentation.ActDraft;
+import org.aigaq.documentation.Acts;
+import org.aigaq.documentation.EventDraft;
+import org.aigaq.documentation.Events;
+import org.aigaq.documentation.FuzzyDate;
+import org.aigaq.documentation.Identity;
+import org.aigaq.documentation.People;
+import org.aigaq.documentation.PersonDraft;
+import org.aigaq.documentation.Sharing;
 import org.aigaq.platform.security.Role;
 import org.aigaq.support.ApplicationTest;
 import org.aigaq.support.TestAccounts;
@@ -25,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * A person at a browser: Debian's Chromium driven by Playwright against the running application. Signs in with the
@@ -35,6 +45,9 @@ class BrowserTest extends ApplicationTest {
 
     @LocalServerPort int port;
     @Autowired TestAccounts accounts;
+    @Autowired Events events;
+    @Autowired People people;
+    @Autowired Acts acts;
 
     private Playwright playwright;
     private Browser browser;
@@ -274,6 +287,64 @@ class BrowserTest extends ApplicationTest {
         var response = page.navigate(caseUrl);
         assertThat(response.status()).isEqualTo(404);
         assertThat(page.textContent("main")).doesNotContain("Серік").doesNotContain("Beating during interrogation");
+    }
+
+    @Test
+    void theActFormSaysWhatIsWrongAsTheUserTypesAndEnterSaves() {
+        var documenter = accounts.create(Role.DOCUMENTER, true);
+        long[] act = new long[1];
+        long[] event = new long[1];
+        SecurityContextHolder.getContext().setAuthentication(accounts.signedIn(documenter));
+        try {
+            event[0] = events.record(new EventDraft("Checked while typed", null, FuzzyDate.unknown(), null, null, null, null,
+                    null, null, null, null, Sharing.ORGANISATION)).id();
+            long victim = people.record(new PersonDraft(new Identity("Дәурен Тексеров", List.of(), null, null, null), false,
+                    null, null, null, List.of(), false, null)).id();
+            act[0] = acts.add(event[0], new ActDraft(victim, "torture", FuzzyDate.unknown(), null, null, null, null, null,
+                    null, List.of(), null, null, null, null, null, null, List.of(), null, null)).id();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        signInWithCode(documenter);
+        page.navigate(url("/acts/" + act[0] + "/edit"));
+        // The first field has the focus, so that the keyboard starts there.
+        assertThat(page.evaluate("() => document.activeElement.id")).isEqualTo("actType");
+        String formUrl = page.url();
+
+        page.fill("#ageAtTime", "200");
+        waitForMessage("#ageAtTime-error", "The age must be between 0 and 130.");
+        assertThat(page.getAttribute("#ageAtTime", "aria-invalid")).isEqualTo("true");
+        assertThat(page.getAttribute("#ageAtTime", "aria-describedby")).contains("ageAtTime-error");
+        assertThat(page.url()).isEqualTo(formUrl);
+        checkAccessibility();
+        page.fill("#ageAtTime", "35");
+        waitForMessage("#ageAtTime-error", "");
+        assertThat(page.getAttribute("#ageAtTime", "aria-invalid")).isEqualTo("false");
+
+        // In Russian, the same check speaks Russian.
+        page.click("button[lang=ru]");
+        page.fill("#ageAtTime", "131");
+        waitForMessage("#ageAtTime-error", "Возраст должен быть от 0 до 130.");
+        page.fill("#ageAtTime", "36");
+        waitForMessage("#ageAtTime-error", "");
+        page.click("button[lang=en]");
+
+        // Enter in a field saves the form.
+        page.fill("#ageAtTime", "37");
+        page.fill("#statusAtEnd", "Released without charge");
+        page.press("#statusAtEnd", "Enter");
+        page.waitForURL(java.util.regex.Pattern.compile(".*/events/" + event[0] + "(#.*)?$"));
+        assertThat(page.textContent("#acts")).contains("Дәурен Тексеров");
+        page.navigate(url("/acts/" + act[0] + "/edit"));
+        assertThat(page.inputValue("#ageAtTime")).isEqualTo("37");
+        assertThat(page.inputValue("#statusAtEnd")).isEqualTo("Released without charge");
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    /** Waits until the message of a field, checked by the server as the user types, reads {@code text}. */
+    private void waitForMessage(String selector, String text) {
+        page.waitForFunction("([selector, text]) => document.querySelector(selector).textContent.trim() === text",
+                List.of(selector, text));
     }
 
     @Test
