@@ -2,13 +2,11 @@ package org.aigaq.documentation.exchange;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestInputStream;
@@ -33,6 +31,7 @@ import org.aigaq.documentation.Sharing;
 import org.aigaq.platform.InvalidInput;
 import org.aigaq.platform.NoSuchRecord;
 import org.aigaq.platform.audit.AuditTrail;
+import org.aigaq.platform.encryption.FileEncryption;
 import org.aigaq.platform.i18n.Languages;
 import org.aigaq.platform.security.CurrentUser;
 import org.aigaq.platform.vocabulary.Vocabularies;
@@ -50,7 +49,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Imports of cases from CSV and JSON files, in steps that each survive a page reload: the upload (the file is kept
- * under {@code $AIGAQ_HOME/imports/}, owner only, and its format, encoding, separator and columns are detected), the
+ * under {@code $AIGAQ_HOME/imports/}, owner only and encrypted as evidence files are, and its format, encoding,
+ * separator and columns are detected through the decrypting stream), the
  * mapping of columns to fields and of values to terms, a dry run that checks every row and writes nothing, and the
  * run, which records every row or none in one transaction and is audited once. Only the user who uploaded a file
  * sees its import; the cases belong to the user's organisation.
@@ -92,10 +92,12 @@ public class CaseImports {
     private final Vocabularies vocabularies;
     private final MessageSource messages;
     private final TransactionTemplate transaction;
+    private final FileEncryption encryption;
     private final Path folder;
 
     CaseImports(JdbcClient jdbc, JsonMapper json, AuditTrail audit, CaseBatch cases, Vocabularies vocabularies,
-                MessageSource messages, TransactionTemplate transaction, @Value("${aigaq.home}") Path home) throws IOException {
+                MessageSource messages, TransactionTemplate transaction, FileEncryption encryption,
+                @Value("${aigaq.home}") Path home) throws IOException {
         this.jdbc = jdbc;
         this.json = json;
         this.audit = audit;
@@ -103,6 +105,7 @@ public class CaseImports {
         this.vocabularies = vocabularies;
         this.messages = messages;
         this.transaction = transaction;
+        this.encryption = encryption;
         this.folder = home.resolve("imports").toAbsolutePath();
         Files.createDirectories(folder);
         if (POSIX) Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
@@ -116,28 +119,37 @@ public class CaseImports {
         var user = CurrentUser.require();
         if (content == null) throw new InvalidInput("file", "exchange.upload.file-required");
         Path file;
-        String sha256;
-        long size;
         try {
             file = POSIX ? Files.createTempFile(folder, "import-", ".upload",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
                     : Files.createTempFile(folder, "import-", ".upload");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String sha256;
+        long size;
+        try {
+            // The SHA-256 is the uploaded file's, in clear, as the user can compute it.
             var digest = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = new DigestInputStream(content, digest);
-                 OutputStream out = Files.newOutputStream(file, StandardOpenOption.TRUNCATE_EXISTING)) {
-                size = in.transferTo(out);
+            try (InputStream in = new DigestInputStream(content, digest)) {
+                size = uploaded(file).write(in);
             }
             sha256 = HexFormat.of().formatHex(digest.digest());
         } catch (IOException e) {
+            deleteQuietly(file);
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
+            deleteQuietly(file);
             throw new IllegalStateException(e);
+        } catch (RuntimeException | Error e) {
+            deleteQuietly(file);
+            throw e;
         }
         try {
             if (size == 0) throw new InvalidInput("file", "exchange.problem.empty");
             Detection detected;
             try {
-                detected = Detection.of(file, format, encoding, separator, json);
+                detected = Detection.of(uploaded(file), format, encoding, separator, json);
             } catch (Table.Unreadable unreadable) {
                 var problem = unreadable.problem();
                 throw new InvalidInput("file", problem.messageKey(), problem.messageArguments());
@@ -195,7 +207,7 @@ public class CaseImports {
         ImportMapping chosen = mapping == null ? job.mapping() : mapping;
         if (job.format() == ImportFormat.CSV && (newEncoding != job.encoding() || newSeparator != job.separator())) {
             try {
-                columns = Detection.of(Path.of(filePath(id)), ImportFormat.CSV, newEncoding, newSeparator, json).columns();
+                columns = Detection.of(uploaded(Path.of(filePath(id))), ImportFormat.CSV, newEncoding, newSeparator, json).columns();
             } catch (Table.Unreadable unreadable) {
                 throw new InvalidInput("encoding", unreadable.problem().messageKey(), unreadable.problem().messageArguments());
             }
@@ -376,7 +388,7 @@ public class CaseImports {
     }
 
     private Table open(ImportJob job) {
-        Path file = Path.of(filePath(job.id()));
+        UploadedFile file = uploaded(Path.of(filePath(job.id())));
         return job.format() == ImportFormat.JSON ? JsonTable.open(file, json, job.columns())
                 : CsvTable.open(file, job.encoding(), job.separator());
     }
@@ -421,6 +433,10 @@ public class CaseImports {
         return proposed;
     }
 
+    private UploadedFile uploaded(Path file) {
+        return new UploadedFile(file, encryption);
+    }
+
     private String filePath(long id) {
         return jdbc.sql("SELECT file_path FROM import_job WHERE id = :id").param("id", id).query(String.class).optional()
                 .orElseThrow(() -> new InvalidInput("status", "exchange.job.closed"));
@@ -434,7 +450,7 @@ public class CaseImports {
     }
 
     /**
-     * Files of imports left unfinished for a day are deleted at start (they hold identities in clear), and so are
+     * Files of imports left unfinished for a day are deleted at start (they hold identities, if encrypted), and so are
      * files no import names (a crash between keeping the file and recording the import).
      */
     @EventListener(ApplicationReadyEvent.class)
