@@ -104,6 +104,11 @@ public class Acts {
     /** The act's values as stored, without the victim, or the first rule it breaks; for imports as well. */
     Map<String, Object> values(ActDraft draft, Terms terms) {
         places.requireExists(draft.placeId(), "placeId");
+        return valuesOfKnownPlace(draft, terms);
+    }
+
+    /** The same, for a place the caller has just found in the registry (an import looks each one up once). */
+    Map<String, Object> valuesOfKnownPlace(ActDraft draft, Terms terms) {
         String actType = terms.code("act-type", draft.actType(), "actType");
         if (actType == null) {
             throw new InvalidInput("actType", "validation.required");

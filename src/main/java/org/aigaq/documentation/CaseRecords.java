@@ -114,6 +114,11 @@ public class CaseRecords {
 
     private Map<String, Object> informationValues(long eventId, InformationDraft draft) {
         people.requireUsable(draft.sourcePersonId(), eventId, "sourcePersonId");
+        return informationValues(draft, terms);
+    }
+
+    /** The source's values as stored (its person is the caller's to check), or the first rule broken; for imports too. */
+    static Map<String, Object> informationValues(InformationDraft draft, Terms terms) {
         var values = new java.util.HashMap<String, Object>();
         values.put("source", draft.sourcePersonId());
         values.put("connection", terms.code("source-connection", draft.connection(), "connection"));
@@ -152,6 +157,11 @@ public class CaseRecords {
     }
 
     private Map<String, Object> interventionValues(InterventionDraft draft) {
+        return interventionValues(draft, terms);
+    }
+
+    /** The intervention's values as stored, or the first rule they break; for imports as well. */
+    static Map<String, Object> interventionValues(InterventionDraft draft, Terms terms) {
         String type = terms.code("intervention-type", draft.interventionType(), "interventionType");
         if (type == null) throw new InvalidInput("interventionType", "validation.required");
         String priority = draft.priority() == null || draft.priority().isBlank() ? null : draft.priority().strip().toUpperCase();

@@ -196,7 +196,8 @@ public class CaseImports {
 
     /**
      * Saves the mapping, checked as a whole: every column named exists, each field is given by one column at most,
-     * the event title is mapped, an act's victim and type are mapped when any act field is, and each value is mapped
+     * the event title is mapped, an act's victim and type are mapped when any act field is, an intervention's type when
+     * any intervention field is, and each value is mapped
      * to a term of its list. A new encoding or separator reads the columns again and proposes their mapping afresh.
      */
     public ImportJob map(long id, TextEncoding encoding, Separator separator, ImportMapping mapping) {
@@ -243,6 +244,9 @@ public class CaseImports {
         if (used.stream().anyMatch(ImportField::ofAct)
                 && !(used.contains(ImportField.VICTIM_NAME) && used.contains(ImportField.ACT_TYPE))) {
             violations.add(new InvalidInput.Violation("columns", "exchange.mapping.act-needs"));
+        }
+        if (used.stream().anyMatch(f -> f.part() == ImportField.Part.INTERVENTION) && !used.contains(ImportField.INTERVENTION_TYPE)) {
+            violations.add(new InvalidInput.Violation("columns", "exchange.mapping.intervention-needs"));
         }
         mapping.values().forEach((field, codes) -> codes.forEach((value, code) -> {
             if (code == null || code.isBlank()) return;
@@ -345,16 +349,21 @@ public class CaseImports {
                 if (!result.clean()) throw new Refused(result);
                 jdbc.sql("""
                         UPDATE import_job SET status = 'IMPORTED', rows_read = :rows, events = :events, people = :people,
-                            acts = :acts, involvements = :involvements, problem_count = 0, problems = '[]', updated_at = now()
+                            acts = :acts, involvements = :involvements, information = :information,
+                            interventions = :interventions, problem_count = 0, problems = '[]', updated_at = now()
                         WHERE id = :id
                         """).param("rows", result.rows()).param("events", result.events()).param("people", result.people())
-                        .param("acts", result.acts()).param("involvements", result.involvements()).param("id", id).update();
+                        .param("acts", result.acts()).param("involvements", result.involvements())
+                        .param("information", result.information()).param("interventions", result.interventions())
+                        .param("id", id).update();
                 var summary = new LinkedHashMap<String, Object>();
                 summary.put("rows", result.rows());
                 summary.put("events", result.events());
                 summary.put("people", result.people());
                 summary.put("acts", result.acts());
                 summary.put("involvements", result.involvements());
+                summary.put("information", result.information());
+                summary.put("interventions", result.interventions());
                 summary.put("format", job.format().name());
                 summary.put("sha256", job.sha256());
                 audit.record("import.completed", "import", id, summary);
@@ -405,10 +414,12 @@ public class CaseImports {
     private void keep(long id, ImportStatus status, ImportOutcome outcome) {
         transaction.executeWithoutResult(tx -> jdbc.sql("""
                 UPDATE import_job SET status = :status, rows_read = :rows, events = :events, people = :people, acts = :acts,
-                    involvements = :involvements, problem_count = :count, problems = CAST(:problems AS jsonb), updated_at = now()
+                    involvements = :involvements, information = :information, interventions = :interventions,
+                    problem_count = :count, problems = CAST(:problems AS jsonb), updated_at = now()
                 WHERE id = :id AND status NOT IN ('IMPORTED', 'EXPIRED')
                 """).param("status", status.name()).param("rows", outcome.rows()).param("events", outcome.events())
                 .param("people", outcome.people()).param("acts", outcome.acts()).param("involvements", outcome.involvements())
+                .param("information", outcome.information()).param("interventions", outcome.interventions())
                 .param("count", outcome.problemCount()).param("problems", json.writeValueAsString(outcome.problems()))
                 .param("id", id).update());
     }
@@ -490,7 +501,8 @@ public class CaseImports {
         var status = ImportStatus.valueOf(rs.getString("status"));
         Integer problemCount = (Integer) rs.getObject("problem_count");
         ImportOutcome outcome = problemCount == null ? null : new ImportOutcome(rs.getLong("rows_read"),
-                rs.getInt("events"), rs.getInt("people"), rs.getInt("acts"), rs.getInt("involvements"), problemCount,
+                rs.getInt("events"), rs.getInt("people"), rs.getInt("acts"), rs.getInt("involvements"),
+                rs.getInt("information"), rs.getInt("interventions"), problemCount,
                 json.readValue(rs.getString("problems"), PROBLEMS));
         String separator = rs.getString("separator");
         return new ImportJob(rs.getLong("id"), rs.getLong("user_id"), rs.getLong("organisation_id"),

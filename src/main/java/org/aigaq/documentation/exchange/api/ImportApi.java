@@ -53,8 +53,8 @@ class ImportApi {
     record Problem(long row, String column, String message) {}
 
     /** What a dry run found or a run did. */
-    record Report(ImportStatus status, long rows, int events, int people, int acts, int involvements, long problemCount,
-                  List<Problem> problems) {}
+    record Report(ImportStatus status, long rows, int events, int people, int acts, int involvements, int information,
+                  int interventions, long problemCount, List<Problem> problems) {}
 
     /** An import: how the file is read, its columns, the mapping, each listed value with its code, and the last outcome. */
     record Job(long id, ImportStatus status, ImportFormat format, TextEncoding encoding, TextEncoding detectedEncoding,
@@ -135,7 +135,7 @@ class ImportApi {
 
     private Report report(ImportStatus status, ImportOutcome outcome) {
         return new Report(status, outcome.rows(), outcome.events(), outcome.people(), outcome.acts(), outcome.involvements(),
-                outcome.problemCount(), problems(outcome));
+                outcome.information(), outcome.interventions(), outcome.problemCount(), problems(outcome));
     }
 
     private List<Problem> problems(ImportOutcome outcome) {
