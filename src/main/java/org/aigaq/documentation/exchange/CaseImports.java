@@ -196,9 +196,9 @@ public class CaseImports {
 
     /**
      * Saves the mapping, checked as a whole: every column named exists, each field is given by one column at most,
-     * the event title is mapped, an act's victim and type are mapped when any act field is, an intervention's type when
-     * any intervention field is, and each value is mapped
-     * to a term of its list. A new encoding or separator reads the columns again and proposes their mapping afresh.
+     * the event title is mapped, an act's victim and type are mapped when any act field is, an intervention's type
+     * when any intervention field is, and each value is mapped to a term of its list. A new encoding or separator
+     * reads the columns again and proposes their mapping afresh.
      */
     public ImportJob map(long id, TextEncoding encoding, Separator separator, ImportMapping mapping) {
         var job = open(id);
@@ -245,7 +245,8 @@ public class CaseImports {
                 && !(used.contains(ImportField.VICTIM_NAME) && used.contains(ImportField.ACT_TYPE))) {
             violations.add(new InvalidInput.Violation("columns", "exchange.mapping.act-needs"));
         }
-        if (used.stream().anyMatch(f -> f.part() == ImportField.Part.INTERVENTION) && !used.contains(ImportField.INTERVENTION_TYPE)) {
+        if (used.stream().anyMatch(f -> f.part() == ImportField.Part.INTERVENTION)
+                && !used.contains(ImportField.INTERVENTION_TYPE)) {
             violations.add(new InvalidInput.Violation("columns", "exchange.mapping.intervention-needs"));
         }
         mapping.values().forEach((field, codes) -> codes.forEach((value, code) -> {

@@ -5,8 +5,8 @@ import java.util.Locale;
 
 /**
  * What a column of an imported file can hold: a value of the event, of an act (its victim, place and perpetrators),
- * of a source of information or of an intervention. Each field knows how its values are read and, for fields whose values
- * come from a list (a vocabulary, the precisions of dates, the sharing levels), which list. The names are those a
+ * of a source of information or of an intervention. Each field knows how its values are read and, for fields whose
+ * values come from a list (a vocabulary, the precisions of dates, the sharing levels), which list. The names are those a
  * column may carry for the field to be proposed at once: Aigaq's own CSV and JSON exports, the HURIDOCS field names,
  * and common Russian and Kazakh headings (the field's label in each language is recognised as well).
  */
