@@ -52,7 +52,7 @@ final class ImportRun {
     private final Map<String, Long> events = new HashMap<>();
     /** Each victim seen, by its key (the row's victim key, else the event and the name). */
     private final Map<String, Victim> victims = new HashMap<>();
-    /** The sources and interventions recorded per event, by a digest of their values, so that rows repeating one add it once. */
+    /** The sources and interventions of each event, by a digest of their values: rows repeating one add it once. */
     private final java.util.Set<String> eventRecords = new java.util.HashSet<>();
     private final List<ImportProblem> problems = new ArrayList<>();
     private long problemCount;
@@ -431,7 +431,8 @@ final class ImportRun {
         if (code != null) {
             var ids = batch.placesWithCode(code);
             if (ids.size() != 1) {
-                cells.problem(ImportField.PLACE_CODE, ids.isEmpty() ? "exchange.problem.place-code" : "exchange.problem.place-code-several", code);
+                cells.problem(ImportField.PLACE_CODE,
+                        ids.isEmpty() ? "exchange.problem.place-code" : "exchange.problem.place-code-several", code);
                 return null;
             }
             byCode = ids.getFirst();
@@ -443,7 +444,8 @@ final class ImportRun {
             return byCode;
         }
         if (ids.size() != 1) {
-            cells.problem(ImportField.PLACE_NAME, ids.isEmpty() ? "exchange.problem.place-name" : "exchange.problem.place-name-several", name);
+            cells.problem(ImportField.PLACE_NAME,
+                    ids.isEmpty() ? "exchange.problem.place-name" : "exchange.problem.place-name-several", name);
             return null;
         }
         return ids.getFirst();
