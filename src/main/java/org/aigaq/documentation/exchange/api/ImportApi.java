@@ -52,7 +52,7 @@ class ImportApi {
     /** One problem of a file: row, column (null when it concerns the row or the file), and why. */
     record Problem(long row, String column, String message) {}
 
-    /** What a dry run found or a run did. */
+    /** What a dry run found or a run did; {@code information} counts the sources of information. */
     record Report(ImportStatus status, long rows, int events, int people, int acts, int involvements, int information,
                   int interventions, long problemCount, List<Problem> problems) {}
 
@@ -101,7 +101,8 @@ class ImportApi {
         return view(imports.map(id, change.encoding(), change.separator(), mapping));
     }
 
-    @Operation(summary = "Check every row with the rules of the documentation services; nothing is recorded")
+    @Operation(summary = "Check every row with the rules of the documentation services; nothing is recorded. Returns the "
+            + "events, people, acts, involvements, sources (information) and interventions the import would record")
     @PostMapping("/{id}/dry-run")
     Report dryRun(@PathVariable long id) {
         var outcome = imports.dryRun(id);
