@@ -120,8 +120,19 @@ public class Acts {
 
     /** The act's values as stored, without the victim, or every rule it breaks; for imports as well. */
     Map<String, Object> values(ActDraft draft, Terms terms) {
+        return values(draft, terms, true);
+    }
+
+    /** The same, for a place the caller has just found in the registry (an import looks each one up once). */
+    Map<String, Object> valuesOfKnownPlace(ActDraft draft, Terms terms) {
+        return values(draft, terms, false);
+    }
+
+    private Map<String, Object> values(ActDraft draft, Terms terms, boolean checkPlace) {
         var rules = new BrokenRules();
-        rules.rule(() -> places.requireExists(draft.placeId(), "placeId"));
+        if (checkPlace) {
+            rules.rule(() -> places.requireExists(draft.placeId(), "placeId"));
+        }
         String actType = rules.value(() -> {
             String code = terms.code("act-type", draft.actType(), "actType");
             if (code == null) throw new InvalidInput("actType", "validation.required");

@@ -14,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Many cases recorded at once, in the caller's transaction, for imports. Every value goes through the very checks
- * of {@link Events}, {@link People}, {@link Acts} and {@link CaseRecords}; identities are encrypted as People does
+ * of {@link Events}, {@link People}, {@link Acts} and {@link CaseRecords} (involvements, sources, interventions);
+ * places of detention are looked up in the registry once per code or name; identities are encrypted as People does
  * (bound to {@code person.identity:<id>}) and numbers come from {@link RecordNumbers}. Rows are written a thousand at
  * a time with one statement per table, and nothing is audited per record: the import audits itself once.
  */
@@ -36,7 +37,7 @@ public class CaseBatch {
     }
 
     /** How many records a batch wrote. */
-    public record Counts(int events, int people, int acts, int involvements) {}
+    public record Counts(int events, int people, int acts, int involvements, int information, int interventions) {}
 
     private final JdbcClient jdbc;
     private final Events events;
@@ -46,7 +47,8 @@ public class CaseBatch {
     private final RecordNumbers numbers;
     private final JsonMapper json;
 
-    CaseBatch(JdbcClient jdbc, Events events, People people, Acts acts, Terms terms, RecordNumbers numbers, JsonMapper json) {
+    CaseBatch(JdbcClient jdbc, Events events, People people, Acts acts, Terms terms, RecordNumbers numbers,
+              JsonMapper json) {
         this.jdbc = jdbc;
         this.events = events;
         this.people = people;
@@ -74,6 +76,12 @@ public class CaseBatch {
         private final List<Map<String, Object>> personRows = new ArrayList<>();
         private final List<Map<String, Object>> actRows = new ArrayList<>();
         private final List<Map<String, Object>> involvementRows = new ArrayList<>();
+        private final List<Map<String, Object>> informationRows = new ArrayList<>();
+        private final List<Map<String, Object>> interventionRows = new ArrayList<>();
+        /** Places found in the registry, by official code and by name, and the ids found, so acts need not ask again. */
+        private final Map<String, List<Long>> placesByCode = new java.util.HashMap<>();
+        private final Map<String, List<Long>> placesByName = new java.util.HashMap<>();
+        private final java.util.Set<Long> placesFound = new java.util.HashSet<>();
         private final IdBlock eventIds = new IdBlock("event");
         private final IdBlock personIds = new IdBlock("person");
         private final IdBlock actIds = new IdBlock("act");
@@ -81,6 +89,8 @@ public class CaseBatch {
         private int personCount;
         private int actCount;
         private int involvementCount;
+        private int informationCount;
+        private int interventionCount;
 
         private Batch(SignedInUser user) {
             this.user = user;
@@ -98,7 +108,40 @@ public class CaseBatch {
 
         /** Checks an act as {@link Acts#add} does, but for its victim, who is added with it. */
         public Checked act(ActDraft draft) {
+            if (draft.placeId() != null && placesFound.contains(draft.placeId())) {
+                return new Checked(acts.valuesOfKnownPlace(draft, remembering), null);
+            }
             return new Checked(acts.values(draft, remembering), null);
+        }
+
+        /** The registered places whose official code is this one, case aside (normally one; none when unknown). */
+        public List<Long> placesWithCode(String code) {
+            return placesByCode.computeIfAbsent(code.strip().toUpperCase(java.util.Locale.ROOT), key -> found(jdbc.sql(
+                    "SELECT id FROM place WHERE upper(official_code) = :code ORDER BY id").param("code", key)
+                    .query(Long.class).list()));
+        }
+
+        /** The registered places with exactly this name, case and spacing aside. */
+        public List<Long> placesNamed(String name) {
+            String key = name.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+            return placesByName.computeIfAbsent(key, k -> found(jdbc.sql("""
+                    SELECT id FROM place WHERE lower(regexp_replace(btrim(name), '\\s+', ' ', 'g')) = :name ORDER BY id
+                    """).param("name", k).query(Long.class).list()));
+        }
+
+        private List<Long> found(List<Long> ids) {
+            placesFound.addAll(ids);
+            return ids;
+        }
+
+        /** Checks a source of information as {@link CaseRecords#addInformation} does (without a source person). */
+        public Checked information(CaseRecords.InformationDraft draft) {
+            return new Checked(CaseRecords.informationValues(draft, remembering), null);
+        }
+
+        /** Checks an intervention as {@link CaseRecords#addIntervention} does. */
+        public Checked intervention(CaseRecords.InterventionDraft draft) {
+            return new Checked(CaseRecords.interventionValues(draft, remembering), null);
         }
 
         /** Checks an involvement as {@link CaseRecords#addInvolvement} does. */
@@ -156,14 +199,35 @@ public class CaseBatch {
             flushWhenFull();
         }
 
+        /** Adds a checked source of information to an event added to this batch. */
+        public void addInformation(long eventId, Checked information) {
+            requireTransaction();
+            var row = new java.util.HashMap<>(information.values);
+            row.put("eventId", eventId);
+            informationRows.add(row);
+            informationCount++;
+            flushWhenFull();
+        }
+
+        /** Adds a checked intervention to an event added to this batch. */
+        public void addIntervention(long eventId, Checked intervention) {
+            requireTransaction();
+            var row = new java.util.HashMap<>(intervention.values);
+            row.put("eventId", eventId);
+            interventionRows.add(row);
+            interventionCount++;
+            flushWhenFull();
+        }
+
         /** Writes what is still waiting; returns what the batch wrote in all. */
         public Counts finish() {
             flush();
-            return new Counts(eventCount, personCount, actCount, involvementCount);
+            return new Counts(eventCount, personCount, actCount, involvementCount, informationCount, interventionCount);
         }
 
         private void flushWhenFull() {
-            if (eventRows.size() + personRows.size() + actRows.size() + involvementRows.size() >= FLUSH_AT) {
+            if (eventRows.size() + personRows.size() + actRows.size() + involvementRows.size() + informationRows.size()
+                    + interventionRows.size() >= FLUSH_AT) {
                 flush();
             }
         }
@@ -182,6 +246,8 @@ public class CaseBatch {
             }
             insert("act", ACT, actRows);
             insert("involvement", INVOLVEMENT, involvementRows);
+            insert("information", INFORMATION, informationRows);
+            insert("intervention", INTERVENTION, interventionRows);
         }
     }
 
@@ -229,6 +295,18 @@ public class CaseBatch {
             new Column("unit", "unit", "text"), new Column("rank_role", "rankRole", "text"),
             new Column("perpetrator_name", "perpetratorName", "text"), new Column("degree", "degree", "text"),
             new Column("latest_status", "latestStatus", "text"));
+
+    private static final List<Column> INFORMATION = List.of(new Column("event_id", "eventId", "bigint"),
+            new Column("source_person_id", "source", "bigint"), new Column("connection", "connection", "text"),
+            new Column("source_type", "type", "text"), new Column("reliability", "reliability", "text"),
+            new Column("date_received", "received", "date"), new Column("summary", "summary", "text"));
+
+    private static final List<Column> INTERVENTION = List.of(new Column("event_id", "eventId", "bigint"),
+            new Column("intervention_type", "type", "text"), new Column("intervening_party", "party", "text"),
+            new Column("date", "date", "date"), new Column("date_precision", "precision", "text"),
+            new Column("parties_requested", "requested", "text"), new Column("response", "response", "text"),
+            new Column("impact", "impact", "text"), new Column("status", "status", "text"),
+            new Column("priority", "priority", "text"));
 
     /**
      * One statement for all the waiting rows of a table: each column travels as an array and {@code unnest} turns

@@ -149,8 +149,13 @@ public class CaseRecords {
     }
 
     private Map<String, Object> informationValues(long eventId, InformationDraft draft) {
+        people.requireUsable(draft.sourcePersonId(), eventId, "sourcePersonId");
+        return informationValues(draft, terms);
+    }
+
+    /** The source's values as stored (its person is the caller's to check), or every rule broken; for imports too. */
+    static Map<String, Object> informationValues(InformationDraft draft, Terms terms) {
         var rules = new BrokenRules();
-        rules.rule(() -> people.requireUsable(draft.sourcePersonId(), eventId, "sourcePersonId"));
         var values = new java.util.HashMap<String, Object>();
         values.put("source", draft.sourcePersonId());
         values.put("connection", rules.value(() -> terms.code("source-connection", draft.connection(), "connection")));
@@ -199,6 +204,11 @@ public class CaseRecords {
     }
 
     private Map<String, Object> interventionValues(InterventionDraft draft) {
+        return interventionValues(draft, terms);
+    }
+
+    /** The intervention's values as stored, or every rule they break; for imports as well. */
+    static Map<String, Object> interventionValues(InterventionDraft draft, Terms terms) {
         var rules = new BrokenRules();
         String type = rules.value(() -> {
             String code = terms.code("intervention-type", draft.interventionType(), "interventionType");

@@ -32,9 +32,19 @@ public final class SyntheticCases {
         this.random = new Random(seed);
     }
 
+    private static final String[] SOURCE_TYPES = {"victim-testimony", "victim-testimony", "witness-testimony", "complaint",
+            "medical-report", "media-report"};
+    private static final String[] RELIABILITIES = {"highly-reliable", "likely-reliable", "likely-reliable", "unsure"};
+    private static final String[] INTERVENTION_TYPES = {"complaint-filed", "complaint-filed", "appeal-to-prosecutor",
+            "lawyer-assigned", "medical-examination-requested", "appeal-to-ombudsman"};
+    private static final String[] INTERVENTION_STATUSES = {"action-pending", "some-action-continuing", "no-action", "closed"};
+
     /** An invented name in one of the forms the coalition meets: Kazakh (-ұлы/-қызы), Russian (-ов/-ова) or Latin. */
     public String name() {
-        boolean female = random.nextInt(3) == 0;
+        return name(random.nextInt(3) == 0);
+    }
+
+    private String name(boolean female) {
         String given = pick(female ? FEMALE : MALE);
         String family = pick(FAMILY);
         boolean latin = given.chars().allMatch(c -> c < 128) || family.chars().allMatch(c -> c < 128);
@@ -70,10 +80,25 @@ public final class SyntheticCases {
                 null, null, List.of(), null, null);
     }
 
+    /** A victim: a name of either sex (one in three a woman), a date of birth, Kazakh citizenship. */
     public PersonDraft person() {
-        return new PersonDraft(new Identity(name(), List.of(), null, null,
-                LocalDate.now().minusYears(18 + random.nextInt(50)).minusDays(random.nextInt(365))), false, null, null,
-                "Kazakhstan", List.of(), false, null);
+        boolean female = random.nextInt(3) == 0;
+        return new PersonDraft(new Identity(name(female), List.of(), null, null,
+                LocalDate.now().minusYears(18 + random.nextInt(50)).minusDays(random.nextInt(365))), false, null,
+                female ? "female" : "male", "Kazakhstan", List.of(), false, null);
+    }
+
+    /** A source of an event that happened on {@code date}: mostly the victim's account, received within a month. */
+    public CaseRecords.InformationDraft information(LocalDate date) {
+        return new CaseRecords.InformationDraft(null, null, pick(SOURCE_TYPES), pick(RELIABILITIES),
+                date.plusDays(random.nextInt(30)), null);
+    }
+
+    /** An intervention after an event that happened on {@code date}: mostly a complaint, within two months. */
+    public CaseRecords.InterventionDraft intervention(LocalDate date) {
+        return new CaseRecords.InterventionDraft(pick(INTERVENTION_TYPES), "Coalition lawyer",
+                new FuzzyDate(date.plusDays(random.nextInt(60)), DatePrecision.EXACT), null, null, null,
+                pick(INTERVENTION_STATUSES), null);
     }
 
     private String pick(String[] values) {

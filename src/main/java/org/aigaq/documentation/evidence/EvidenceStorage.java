@@ -1,18 +1,10 @@
 package org.aigaq.documentation.evidence;
 
-import com.google.crypto.tink.InsecureSecretKeyAccess;
-import com.google.crypto.tink.KeysetHandle;
-import com.google.crypto.tink.RegistryConfiguration;
-import com.google.crypto.tink.StreamingAead;
-import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
-import com.google.crypto.tink.streamingaead.PredefinedStreamingAeadParameters;
-import com.google.crypto.tink.streamingaead.StreamingAeadConfig;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -22,23 +14,22 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestInputStream;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import org.aigaq.platform.encryption.FileEncryption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The encrypted files under {@code $AIGAQ_HOME/evidence/}. Content is streamed through Tink's streaming AEAD
- * (AES-256-GCM-HKDF, 1 MB segments) with the storage key as associated data, so a file cannot be swapped for another
- * one and still decrypt; it is never held whole in memory. The keyset, {@code keys/evidence-keyset.json}, is
- * created at first use and readable by its owner only.
+ * The encrypted files under {@code $AIGAQ_HOME/evidence/}. Content is streamed through {@link FileEncryption}
+ * (Tink's streaming AEAD) bound to the storage key, so a file cannot be swapped for another one and still decrypt; it
+ * is never held whole in memory.
  */
 @Component
 class EvidenceStorage {
@@ -56,14 +47,13 @@ class EvidenceStorage {
     private static final Logger log = LoggerFactory.getLogger(EvidenceStorage.class);
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
-    private final Path keysetFile;
+    private final FileEncryption encryption;
     private final Path folder;
     private final Path temporaries;
     private final SecureRandom random = new SecureRandom();
-    private StreamingAead aead;
 
-    EvidenceStorage(@Value("${aigaq.home}") Path home) throws IOException {
-        this.keysetFile = home.resolve("keys").resolve("evidence-keyset.json");
+    EvidenceStorage(@Value("${aigaq.home}") Path home, FileEncryption encryption) throws IOException {
+        this.encryption = encryption;
         this.folder = home.resolve("evidence");
         this.temporaries = folder.resolve("tmp");
         createPrivateDirectories(temporaries);
@@ -96,7 +86,7 @@ class EvidenceStorage {
             // The caller's stream is read to its end (or to the limit) but left for the caller to close.
             InputStream in = new DigestInputStream(content, digest);
             try (OutputStream file = Files.newOutputStream(temporary, StandardOpenOption.WRITE);
-                 OutputStream encrypted = aead().newEncryptingStream(file, associatedData(key))) {
+                 OutputStream encrypted = encryption.encrypting(file, key)) {
                 byte[] buffer = new byte[64 * 1024];
                 for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
                     size += n;
@@ -112,9 +102,6 @@ class EvidenceStorage {
         } catch (IOException | RuntimeException | Error e) {
             Files.deleteIfExists(temporary);
             throw e;
-        } catch (GeneralSecurityException e) {
-            Files.deleteIfExists(temporary);
-            throw new IllegalStateException("evidence encryption failed", e);
         }
         return new Stored(key, temporary, size, HexFormat.of().formatHex(digest.digest()));
     }
@@ -139,16 +126,8 @@ class EvidenceStorage {
 
     /** The decrypted content; each 1 MB segment is authenticated as it is read, so any change to the file fails. */
     InputStream open(String key) throws IOException {
-        InputStream file = Files.newInputStream(pathOf(key));
-        try {
-            return aead().newDecryptingStream(file, associatedData(key));
-        } catch (GeneralSecurityException e) {
-            file.close();
-            throw new IOException("evidence " + key + " cannot be decrypted", e);
-        } catch (IOException | RuntimeException e) {
-            file.close();
-            throw e;
-        }
+        // The storage key alone is the associated data, as it has been since the first evidence file.
+        return encryption.decrypting(Files.newInputStream(pathOf(key)), key);
     }
 
     /**
@@ -191,7 +170,7 @@ class EvidenceStorage {
     }
 
     Path keysetFile() {
-        return keysetFile;
+        return encryption.keysetFile();
     }
 
     Path pathOf(String key) {
@@ -199,38 +178,6 @@ class EvidenceStorage {
             throw new IllegalArgumentException("not a storage key");
         }
         return folder.resolve(key.substring(0, 2)).resolve(key);
-    }
-
-    private synchronized StreamingAead aead() throws IOException {
-        if (aead == null) {
-            try {
-                StreamingAeadConfig.register();
-                aead = loadOrCreateKeyset().getPrimitive(RegistryConfiguration.get(), StreamingAead.class);
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("the evidence keyset cannot be used", e);
-            }
-        }
-        return aead;
-    }
-
-    private KeysetHandle loadOrCreateKeyset() throws GeneralSecurityException, IOException {
-        if (Files.exists(keysetFile)) {
-            return TinkJsonProtoKeysetFormat.parseKeyset(Files.readString(keysetFile), InsecureSecretKeyAccess.get());
-        }
-        KeysetHandle keyset = KeysetHandle.generateNew(PredefinedStreamingAeadParameters.AES256_GCM_HKDF_1MB);
-        Files.createDirectories(keysetFile.getParent());
-        Path temporary = keysetFile.resolveSibling("evidence-keyset.json.new");
-        Files.deleteIfExists(temporary);
-        createPrivateFile(temporary);
-        Files.writeString(temporary, TinkJsonProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get()));
-        Files.move(temporary, keysetFile, StandardCopyOption.ATOMIC_MOVE);
-        log.info("Created the evidence keyset {}", keysetFile);
-        return keyset;
-    }
-
-    /** The storage key: a file decrypts only under the name it was stored with. */
-    private static byte[] associatedData(String key) {
-        return key.getBytes(StandardCharsets.UTF_8);
     }
 
     static MessageDigest sha256() {

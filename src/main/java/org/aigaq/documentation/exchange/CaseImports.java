@@ -2,13 +2,11 @@ package org.aigaq.documentation.exchange;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestInputStream;
@@ -33,6 +31,7 @@ import org.aigaq.documentation.Sharing;
 import org.aigaq.platform.InvalidInput;
 import org.aigaq.platform.NoSuchRecord;
 import org.aigaq.platform.audit.AuditTrail;
+import org.aigaq.platform.encryption.FileEncryption;
 import org.aigaq.platform.i18n.Languages;
 import org.aigaq.platform.security.CurrentUser;
 import org.aigaq.platform.vocabulary.Vocabularies;
@@ -50,7 +49,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Imports of cases from CSV and JSON files, in steps that each survive a page reload: the upload (the file is kept
- * under {@code $AIGAQ_HOME/imports/}, owner only, and its format, encoding, separator and columns are detected), the
+ * under {@code $AIGAQ_HOME/imports/}, owner only and encrypted as evidence files are, and its format, encoding,
+ * separator and columns are detected through the decrypting stream), the
  * mapping of columns to fields and of values to terms, a dry run that checks every row and writes nothing, and the
  * run, which records every row or none in one transaction and is audited once. Only the user who uploaded a file
  * sees its import; the cases belong to the user's organisation.
@@ -92,10 +92,12 @@ public class CaseImports {
     private final Vocabularies vocabularies;
     private final MessageSource messages;
     private final TransactionTemplate transaction;
+    private final FileEncryption encryption;
     private final Path folder;
 
     CaseImports(JdbcClient jdbc, JsonMapper json, AuditTrail audit, CaseBatch cases, Vocabularies vocabularies,
-                MessageSource messages, TransactionTemplate transaction, @Value("${aigaq.home}") Path home) throws IOException {
+                MessageSource messages, TransactionTemplate transaction, FileEncryption encryption,
+                @Value("${aigaq.home}") Path home) throws IOException {
         this.jdbc = jdbc;
         this.json = json;
         this.audit = audit;
@@ -103,6 +105,7 @@ public class CaseImports {
         this.vocabularies = vocabularies;
         this.messages = messages;
         this.transaction = transaction;
+        this.encryption = encryption;
         this.folder = home.resolve("imports").toAbsolutePath();
         Files.createDirectories(folder);
         if (POSIX) Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
@@ -116,28 +119,37 @@ public class CaseImports {
         var user = CurrentUser.require();
         if (content == null) throw new InvalidInput("file", "exchange.upload.file-required");
         Path file;
-        String sha256;
-        long size;
         try {
             file = POSIX ? Files.createTempFile(folder, "import-", ".upload",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
                     : Files.createTempFile(folder, "import-", ".upload");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String sha256;
+        long size;
+        try {
+            // The SHA-256 is the uploaded file's, in clear, as the user can compute it.
             var digest = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = new DigestInputStream(content, digest);
-                 OutputStream out = Files.newOutputStream(file, StandardOpenOption.TRUNCATE_EXISTING)) {
-                size = in.transferTo(out);
+            try (InputStream in = new DigestInputStream(content, digest)) {
+                size = uploaded(file).write(in);
             }
             sha256 = HexFormat.of().formatHex(digest.digest());
         } catch (IOException e) {
+            deleteQuietly(file);
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
+            deleteQuietly(file);
             throw new IllegalStateException(e);
+        } catch (RuntimeException | Error e) {
+            deleteQuietly(file);
+            throw e;
         }
         try {
             if (size == 0) throw new InvalidInput("file", "exchange.problem.empty");
             Detection detected;
             try {
-                detected = Detection.of(file, format, encoding, separator, json);
+                detected = Detection.of(uploaded(file), format, encoding, separator, json);
             } catch (Table.Unreadable unreadable) {
                 var problem = unreadable.problem();
                 throw new InvalidInput("file", problem.messageKey(), problem.messageArguments());
@@ -184,8 +196,9 @@ public class CaseImports {
 
     /**
      * Saves the mapping, checked as a whole: every column named exists, each field is given by one column at most,
-     * the event title is mapped, an act's victim and type are mapped when any act field is, and each value is mapped
-     * to a term of its list. A new encoding or separator reads the columns again and proposes their mapping afresh.
+     * the event title is mapped, an act's victim and type are mapped when any act field is, an intervention's type
+     * when any intervention field is, and each value is mapped to a term of its list. A new encoding or separator
+     * reads the columns again and proposes their mapping afresh.
      */
     public ImportJob map(long id, TextEncoding encoding, Separator separator, ImportMapping mapping) {
         var job = open(id);
@@ -195,7 +208,7 @@ public class CaseImports {
         ImportMapping chosen = mapping == null ? job.mapping() : mapping;
         if (job.format() == ImportFormat.CSV && (newEncoding != job.encoding() || newSeparator != job.separator())) {
             try {
-                columns = Detection.of(Path.of(filePath(id)), ImportFormat.CSV, newEncoding, newSeparator, json).columns();
+                columns = Detection.of(uploaded(Path.of(filePath(id))), ImportFormat.CSV, newEncoding, newSeparator, json).columns();
             } catch (Table.Unreadable unreadable) {
                 throw new InvalidInput("encoding", unreadable.problem().messageKey(), unreadable.problem().messageArguments());
             }
@@ -231,6 +244,10 @@ public class CaseImports {
         if (used.stream().anyMatch(ImportField::ofAct)
                 && !(used.contains(ImportField.VICTIM_NAME) && used.contains(ImportField.ACT_TYPE))) {
             violations.add(new InvalidInput.Violation("columns", "exchange.mapping.act-needs"));
+        }
+        if (used.stream().anyMatch(f -> f.part() == ImportField.Part.INTERVENTION)
+                && !used.contains(ImportField.INTERVENTION_TYPE)) {
+            violations.add(new InvalidInput.Violation("columns", "exchange.mapping.intervention-needs"));
         }
         mapping.values().forEach((field, codes) -> codes.forEach((value, code) -> {
             if (code == null || code.isBlank()) return;
@@ -333,16 +350,21 @@ public class CaseImports {
                 if (!result.clean()) throw new Refused(result);
                 jdbc.sql("""
                         UPDATE import_job SET status = 'IMPORTED', rows_read = :rows, events = :events, people = :people,
-                            acts = :acts, involvements = :involvements, problem_count = 0, problems = '[]', updated_at = now()
+                            acts = :acts, involvements = :involvements, information = :information,
+                            interventions = :interventions, problem_count = 0, problems = '[]', updated_at = now()
                         WHERE id = :id
                         """).param("rows", result.rows()).param("events", result.events()).param("people", result.people())
-                        .param("acts", result.acts()).param("involvements", result.involvements()).param("id", id).update();
+                        .param("acts", result.acts()).param("involvements", result.involvements())
+                        .param("information", result.information()).param("interventions", result.interventions())
+                        .param("id", id).update();
                 var summary = new LinkedHashMap<String, Object>();
                 summary.put("rows", result.rows());
                 summary.put("events", result.events());
                 summary.put("people", result.people());
                 summary.put("acts", result.acts());
                 summary.put("involvements", result.involvements());
+                summary.put("information", result.information());
+                summary.put("interventions", result.interventions());
                 summary.put("format", job.format().name());
                 summary.put("sha256", job.sha256());
                 audit.record("import.completed", "import", id, summary);
@@ -376,7 +398,7 @@ public class CaseImports {
     }
 
     private Table open(ImportJob job) {
-        Path file = Path.of(filePath(job.id()));
+        UploadedFile file = uploaded(Path.of(filePath(job.id())));
         return job.format() == ImportFormat.JSON ? JsonTable.open(file, json, job.columns())
                 : CsvTable.open(file, job.encoding(), job.separator());
     }
@@ -393,10 +415,12 @@ public class CaseImports {
     private void keep(long id, ImportStatus status, ImportOutcome outcome) {
         transaction.executeWithoutResult(tx -> jdbc.sql("""
                 UPDATE import_job SET status = :status, rows_read = :rows, events = :events, people = :people, acts = :acts,
-                    involvements = :involvements, problem_count = :count, problems = CAST(:problems AS jsonb), updated_at = now()
+                    involvements = :involvements, information = :information, interventions = :interventions,
+                    problem_count = :count, problems = CAST(:problems AS jsonb), updated_at = now()
                 WHERE id = :id AND status NOT IN ('IMPORTED', 'EXPIRED')
                 """).param("status", status.name()).param("rows", outcome.rows()).param("events", outcome.events())
                 .param("people", outcome.people()).param("acts", outcome.acts()).param("involvements", outcome.involvements())
+                .param("information", outcome.information()).param("interventions", outcome.interventions())
                 .param("count", outcome.problemCount()).param("problems", json.writeValueAsString(outcome.problems()))
                 .param("id", id).update());
     }
@@ -421,6 +445,10 @@ public class CaseImports {
         return proposed;
     }
 
+    private UploadedFile uploaded(Path file) {
+        return new UploadedFile(file, encryption);
+    }
+
     private String filePath(long id) {
         return jdbc.sql("SELECT file_path FROM import_job WHERE id = :id").param("id", id).query(String.class).optional()
                 .orElseThrow(() -> new InvalidInput("status", "exchange.job.closed"));
@@ -434,7 +462,7 @@ public class CaseImports {
     }
 
     /**
-     * Files of imports left unfinished for a day are deleted at start (they hold identities in clear), and so are
+     * Files of imports left unfinished for a day are deleted at start (they hold identities, if encrypted), and so are
      * files no import names (a crash between keeping the file and recording the import).
      */
     @EventListener(ApplicationReadyEvent.class)
@@ -474,7 +502,8 @@ public class CaseImports {
         var status = ImportStatus.valueOf(rs.getString("status"));
         Integer problemCount = (Integer) rs.getObject("problem_count");
         ImportOutcome outcome = problemCount == null ? null : new ImportOutcome(rs.getLong("rows_read"),
-                rs.getInt("events"), rs.getInt("people"), rs.getInt("acts"), rs.getInt("involvements"), problemCount,
+                rs.getInt("events"), rs.getInt("people"), rs.getInt("acts"), rs.getInt("involvements"),
+                rs.getInt("information"), rs.getInt("interventions"), problemCount,
                 json.readValue(rs.getString("problems"), PROBLEMS));
         String separator = rs.getString("separator");
         return new ImportJob(rs.getLong("id"), rs.getLong("user_id"), rs.getLong("organisation_id"),

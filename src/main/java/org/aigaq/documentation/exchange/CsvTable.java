@@ -6,8 +6,6 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -25,7 +23,7 @@ import org.apache.commons.csv.CSVRecord;
  */
 final class CsvTable implements Table {
 
-    private final Path file;
+    private final UploadedFile file;
     private final TextEncoding encoding;
     private final Separator separator;
     private final CSVParser parser;
@@ -33,7 +31,7 @@ final class CsvTable implements Table {
     private final List<String> columns;
     private long lastRow = 1;
 
-    private CsvTable(Path file, TextEncoding encoding, Separator separator) throws IOException {
+    private CsvTable(UploadedFile file, TextEncoding encoding, Separator separator) throws IOException {
         this.file = file;
         this.encoding = encoding;
         this.separator = separator;
@@ -53,7 +51,7 @@ final class CsvTable implements Table {
         this.columns = names(header);
     }
 
-    static CsvTable open(Path file, TextEncoding encoding, Separator separator) {
+    static CsvTable open(UploadedFile file, TextEncoding encoding, Separator separator) {
         try {
             return new CsvTable(file, encoding, separator);
         } catch (IOException e) {
@@ -109,10 +107,10 @@ final class CsvTable implements Table {
     }
 
     /** The file's text: undecodable bytes replaced (and reported per value later), a byte-order mark skipped. */
-    static Reader reader(Path file, TextEncoding encoding) throws IOException {
+    static Reader reader(UploadedFile file, TextEncoding encoding) throws IOException {
         var decoder = encoding.charset().newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        var reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 1 << 16);
+        var reader = new BufferedReader(new InputStreamReader(file.open(), decoder), 1 << 16);
         reader.mark(1);
         if (reader.read() != '\uFEFF') {
             reader.reset();

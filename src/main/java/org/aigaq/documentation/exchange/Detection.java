@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,7 +20,7 @@ record Detection(ImportFormat format, TextEncoding encoding, TextEncoding detect
                  List<String> columns) {
 
     /** Reads the file; each of {@code format}, {@code encoding}, {@code separator} overrides detection when given. */
-    static Detection of(Path file, ImportFormat format, TextEncoding encoding, Separator separator, JsonMapper json) {
+    static Detection of(UploadedFile file, ImportFormat format, TextEncoding encoding, Separator separator, JsonMapper json) {
         Bytes bytes = Bytes.of(file);
         TextEncoding detected = bytes.validUtf8() ? TextEncoding.UTF_8
                 : bytes.cyrillic() * 2 > bytes.high() ? TextEncoding.WINDOWS_1251 : TextEncoding.MAC_ROMAN;
@@ -40,7 +38,7 @@ record Detection(ImportFormat format, TextEncoding encoding, TextEncoding detect
     }
 
     /** The separator found most often outside quotes in the first row; ties go to comma, then semicolon. */
-    static Separator separatorOf(Path file, TextEncoding encoding) {
+    static Separator separatorOf(UploadedFile file, TextEncoding encoding) {
         int[] counts = new int[Separator.values().length];
         try (Reader reader = CsvTable.reader(file, encoding)) {
             boolean quoted = false;
@@ -67,7 +65,7 @@ record Detection(ImportFormat format, TextEncoding encoding, TextEncoding detect
     /** Counts from one pass over the bytes: is it valid UTF-8, how many bytes are above 0x7F, how many Cyrillic-range. */
     private record Bytes(boolean validUtf8, long high, long cyrillic, int first) {
 
-        static Bytes of(Path file) {
+        static Bytes of(UploadedFile file) {
             boolean valid = true;
             long high = 0;
             long cyrillic = 0;
@@ -75,7 +73,7 @@ record Detection(ImportFormat format, TextEncoding encoding, TextEncoding detect
             int pending = 0;
             long position = 0;
             byte[] buffer = new byte[1 << 16];
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            try (InputStream in = new BufferedInputStream(file.open())) {
                 int n;
                 while ((n = in.read(buffer)) != -1) {
                     for (int i = 0; i < n; i++, position++) {

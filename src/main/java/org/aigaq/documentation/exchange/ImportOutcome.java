@@ -6,8 +6,8 @@ import java.util.List;
  * What a dry run found or a run did: rows read, the records written (or that would be), and the problems, of which
  * the first {@link CaseImports#PROBLEMS_KEPT} are kept.
  */
-public record ImportOutcome(long rows, int events, int people, int acts, int involvements, long problemCount,
-                            List<ImportProblem> problems) {
+public record ImportOutcome(long rows, int events, int people, int acts, int involvements, int information,
+                            int interventions, long problemCount, List<ImportProblem> problems) {
 
     public ImportOutcome {
         problems = List.copyOf(problems);

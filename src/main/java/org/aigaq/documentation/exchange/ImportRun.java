@@ -24,7 +24,9 @@ import org.aigaq.platform.InvalidInput;
  * One pass over a file's rows: each row is read as the mapping says, checked with the documentation services' own
  * rules ({@link CaseBatch}), and, in a real run, added to the batch. Rows with the same {@code event_number} (or,
  * without that column, the same title and date) make one event, whose values come from its first row; each row with
- * anything of an act makes one act; within an event, rows naming the same victim share one person. Every problem is
+ * anything of an act makes one act. Rows with the same victim key are one person across the whole file (recorded
+ * from the key's first row); without a key, rows of one event naming the same victim share one person. A row with a
+ * source or an intervention adds it to its event, once however many rows of the event repeat it. Every problem is
  * counted; the first {@link CaseImports#PROBLEMS_KEPT} are kept. Once a problem is found nothing more is written,
  * but the reading goes on, so that every bad row is reported at once.
  */
@@ -48,7 +50,10 @@ final class ImportRun {
     private boolean writing;
     /** Each event seen, by its key: its id, 0 when not written (dry run), -1 when it has problems. */
     private final Map<String, Long> events = new HashMap<>();
-    private final Map<String, Long> victims = new HashMap<>();
+    /** Each victim seen, by its key (the row's victim key, else the event and the name). */
+    private final Map<String, Victim> victims = new HashMap<>();
+    /** The sources and interventions of each event, by a digest of their values: rows repeating one add it once. */
+    private final java.util.Set<String> eventRecords = new java.util.HashSet<>();
     private final List<ImportProblem> problems = new ArrayList<>();
     private long problemCount;
     private long rows;
@@ -56,6 +61,8 @@ final class ImportRun {
     private int personCount;
     private int actCount;
     private int involvementCount;
+    private int informationCount;
+    private int interventionCount;
 
     ImportRun(ImportJob job, List<String> columns, ValueMatcher matcher, CaseBatch.Batch batch, boolean write) {
         this.columns = columns;
@@ -83,13 +90,32 @@ final class ImportRun {
     }
 
     ImportOutcome outcome() {
-        return new ImportOutcome(rows, eventCount, personCount, actCount, involvementCount, problemCount, problems);
+        return new ImportOutcome(rows, eventCount, personCount, actCount, involvementCount, informationCount,
+                interventionCount, problemCount, problems);
+    }
+
+    /** A victim met in a row: the first row, whether the person's values were good, and the id once written. */
+    private static final class Victim {
+        /** The name given with a victim key, to compare with the key's later rows; null without a key. */
+        final String name;
+        final long firstRow;
+        final boolean valid;
+        boolean counted;
+        long id;
+
+        Victim(String name, long firstRow, boolean valid) {
+            this.name = name;
+            this.firstRow = firstRow;
+            this.valid = valid;
+        }
     }
 
     /** The cells a row gives to the fields, and what went wrong reading them. */
     private final class Cells {
         final Table.Row row;
         boolean bad;
+        /** Fields of this row already reported, so that a service's "required" does not repeat "not mapped". */
+        final java.util.Set<ImportField> reported = java.util.EnumSet.noneOf(ImportField.class);
 
         Cells(Table.Row row) {
             this.row = row;
@@ -104,6 +130,7 @@ final class ImportRun {
 
         void problem(ImportField field, String key, Object... arguments) {
             bad = true;
+            reported.add(field);
             ImportRun.this.problem(new ImportProblem(row.number(), mapping.columnOf(field), key, List.of(arguments)));
         }
 
@@ -111,8 +138,10 @@ final class ImportRun {
         void violated(InvalidInput invalid, Map<String, ImportField> fields) {
             for (var violation : invalid.violations()) {
                 String field = violation.field();
-                ImportField concerned = fields.get(field.contains(".") ? field.substring(0, field.indexOf('.')) : field);
+                ImportField concerned = fields.containsKey(field) ? fields.get(field)
+                        : fields.get(field.contains(".") ? field.substring(0, field.indexOf('.')) : field);
                 bad = true;
+                if (concerned != null && !reported.add(concerned)) continue;
                 ImportRun.this.problem(new ImportProblem(row.number(), concerned == null ? null : mapping.columnOf(concerned),
                         violation.messageKey(), List.of(violation.arguments())));
             }
@@ -156,6 +185,28 @@ final class ImportRun {
             return precision == null ? date : new FuzzyDate(date.date(), precision);
         }
 
+        /**
+         * A calendar day (a date of birth, the day a source was received): a date with its day, not a month or a
+         * year alone, which the record could not tell from the first of the month. {@code key} is the reason given.
+         */
+        LocalDate day(ImportField field, String key, boolean withValue) {
+            String value = text(field);
+            if (value == null) return null;
+            FuzzyDate date = parseDate(value);
+            if (date == null || date.precision() != DatePrecision.EXACT) {
+                if (withValue) problem(field, key, value); else problem(field, key);
+                return null;
+            }
+            return date.date();
+        }
+
+        /** Free texts separated by ';' (other names). */
+        List<String> texts(ImportField field) {
+            String value = text(field);
+            if (value == null) return List.of();
+            return java.util.Arrays.stream(value.split(";")).map(String::strip).filter(v -> !v.isEmpty()).toList();
+        }
+
         Integer number(ImportField field) {
             String value = text(field);
             if (value == null) return null;
@@ -173,10 +224,17 @@ final class ImportRun {
             "endDate", ImportField.EVENT_DATE, "region", ImportField.REGION,
             "violationStatus", ImportField.VIOLATION_STATUS, "monitoringStatus", ImportField.MONITORING_STATUS,
             "sharing", ImportField.SHARING);
-    private static final Map<String, ImportField> PERSON_FIELDS = Map.of("identity", ImportField.VICTIM_NAME);
+    private static final Map<String, ImportField> PERSON_FIELDS = Map.of("identity", ImportField.VICTIM_NAME,
+            "identity.otherNames", ImportField.OTHER_NAMES, "identity.dateOfBirth", ImportField.DATE_OF_BIRTH,
+            "sex", ImportField.SEX, "citizenship", ImportField.CITIZENSHIP);
     private static final Map<String, ImportField> INVOLVEMENT_FIELDS = Map.of("agency", ImportField.PERPETRATOR_AGENCY,
             "unit", ImportField.UNIT, "rankRole", ImportField.RANK_ROLE, "perpetratorName", ImportField.PERPETRATOR_NAME,
             "degree", ImportField.DEGREE);
+    private static final Map<String, ImportField> INFORMATION_FIELDS = Map.of("sourceType", ImportField.SOURCE_TYPE,
+            "reliability", ImportField.RELIABILITY, "summary", ImportField.SOURCE_SUMMARY);
+    private static final Map<String, ImportField> INTERVENTION_FIELDS = Map.of(
+            "interventionType", ImportField.INTERVENTION_TYPE, "interveningParty", ImportField.INTERVENING_PARTY,
+            "status", ImportField.INTERVENTION_STATUS);
 
     /** Reads, checks and (in a run without problems so far) adds one row. */
     void row(Table.Row row) {
@@ -204,8 +262,10 @@ final class ImportRun {
             cells.code(ImportField.MONITORING_STATUS);
             cells.code(ImportField.SHARING);
         }
-        if (!hasAct(cells)) return;
-        act(cells, key, eventId, rowDate);
+        boolean eventBad = cells.bad || eventId < 0;
+        if (has(cells, ImportField.Part.INFORMATION)) information(cells, key, eventId, eventBad);
+        if (has(cells, ImportField.Part.INTERVENTION)) intervention(cells, key, eventId, eventBad);
+        if (has(cells, ImportField.Part.ACT)) act(cells, key, eventId, rowDate, eventBad);
     }
 
     private DatePrecision precision(Cells cells) {
@@ -229,32 +289,88 @@ final class ImportRun {
         return writing ? batch.addEvent(checked) : 0;
     }
 
-    private boolean hasAct(Cells cells) {
+    /** Whether the row has a value in any field of the part. */
+    private boolean has(Cells cells, ImportField.Part part) {
         for (ImportField field : ImportField.values()) {
-            if (field.ofAct() && cells.text(field) != null) return true;
+            if (field.part() == part && cells.text(field) != null) return true;
         }
         return false;
     }
 
-    private void act(Cells cells, String eventKey, long eventId, FuzzyDate rowDate) {
-        boolean eventBad = cells.bad;
+    /** A source of information of the row's event; rows repeating the same source add it once. */
+    private void information(Cells cells, String eventKey, long eventId, boolean eventBad) {
+        cells.bad = false;
+        String type = cells.code(ImportField.SOURCE_TYPE);
+        String reliability = cells.code(ImportField.RELIABILITY);
+        LocalDate received = cells.day(ImportField.DATE_RECEIVED, "exchange.problem.day", true);
+        String summary = cells.text(ImportField.SOURCE_SUMMARY);
+        CaseBatch.Checked checked = null;
+        try {
+            checked = batch.information(new CaseRecords.InformationDraft(null, null, type, reliability, received, summary));
+        } catch (InvalidInput invalid) {
+            cells.violated(invalid, INFORMATION_FIELDS);
+        }
+        if (cells.bad || eventBad || !eventRecords.add(digest("I", eventKey, type, reliability, received, summary))) return;
+        informationCount++;
+        if (writing) batch.addInformation(eventId, checked);
+    }
+
+    /** An intervention of the row's event; rows repeating the same intervention add it once. */
+    private void intervention(Cells cells, String eventKey, long eventId, boolean eventBad) {
+        cells.bad = false;
+        String type = cells.code(ImportField.INTERVENTION_TYPE);
+        FuzzyDate date = cells.date(ImportField.INTERVENTION_DATE, null);
+        String party = cells.text(ImportField.INTERVENING_PARTY);
+        String status = cells.code(ImportField.INTERVENTION_STATUS);
+        CaseBatch.Checked checked = null;
+        try {
+            checked = batch.intervention(new CaseRecords.InterventionDraft(type, party, date, null, null, null, status, null));
+        } catch (InvalidInput invalid) {
+            cells.violated(invalid, INTERVENTION_FIELDS);
+        }
+        if (cells.bad || eventBad
+                || !eventRecords.add(digest("V", eventKey, type, date.date(), date.precision(), party, status))) return;
+        interventionCount++;
+        if (writing) batch.addIntervention(eventId, checked);
+    }
+
+    private void act(Cells cells, String eventKey, long eventId, FuzzyDate rowDate, boolean eventBad) {
         cells.bad = false;
         String name = cells.text(ImportField.VICTIM_NAME);
+        String personKey = cells.text(ImportField.VICTIM_KEY);
+        // With a victim key the key is the person across the whole file; without, the name within the event.
+        String victimKey = personKey != null ? "K" + personKey : name == null ? null : "E" + eventKey + '\u0000' + name;
+        Victim victim = victimKey == null ? null : victims.get(victimKey);
+        List<String> otherNames = cells.texts(ImportField.OTHER_NAMES);
+        String sex = cells.code(ImportField.SEX);
+        // A date of birth is an identity: the reason does not repeat it, since problems are kept in clear.
+        LocalDate born = cells.day(ImportField.DATE_OF_BIRTH, "exchange.problem.date-of-birth", false);
+        String citizenship = cells.text(ImportField.CITIZENSHIP);
         CaseBatch.Checked person = null;
-        if (name == null) {
-            cells.problem(ImportField.VICTIM_NAME, "exchange.problem.victim-required");
-        } else if (!victims.containsKey(eventKey + '\u0000' + name)) {
-            try {
-                person = batch.person(new PersonDraft(new Identity(name, List.of(), null, null, null), false, null, null,
-                        null, List.of(), false, null));
-            } catch (InvalidInput invalid) {
-                cells.violated(invalid, PERSON_FIELDS);
+        if (victim == null) {
+            if (name == null) {
+                cells.problem(ImportField.VICTIM_NAME, "exchange.problem.victim-required");
+            } else {
+                try {
+                    person = batch.person(new PersonDraft(new Identity(name, otherNames, null, null, born), false, null, sex,
+                            citizenship, List.of(), false, null));
+                } catch (InvalidInput invalid) {
+                    cells.violated(invalid, PERSON_FIELDS);
+                }
             }
+            if (victimKey != null) {
+                victim = new Victim(personKey == null ? null : name, cells.row.number(), person != null);
+                victims.put(victimKey, victim);
+            }
+        } else if (personKey != null && name != null && victim.name != null && !name.equals(victim.name)) {
+            // The name itself is not repeated in the reason: problems are kept in clear.
+            cells.problem(ImportField.VICTIM_NAME, "exchange.problem.victim-key-name", personKey, victim.firstRow);
         }
 
         boolean ownDate = index[ImportField.ACT_DATE.ordinal()] >= 0;
         FuzzyDate date = ownDate ? cells.date(ImportField.ACT_DATE, null) : rowDate;
-        var draft = new ActDraft(null, cells.code(ImportField.ACT_TYPE), date, null, null,
+        Long placeId = place(cells);
+        var draft = new ActDraft(null, cells.code(ImportField.ACT_TYPE), date, null, placeId,
                 cells.code(ImportField.LOCATION_TYPE), null, null, null, cells.codes(ImportField.METHODS), null, null,
                 cells.number(ImportField.AGE_AT_TIME), null, null, null, List.of(), null, null);
         CaseBatch.Checked act = null;
@@ -263,7 +379,8 @@ final class ImportRun {
         } catch (InvalidInput invalid) {
             var fields = Map.of("actType", ImportField.ACT_TYPE, "initialDate", ownDate ? ImportField.ACT_DATE : ImportField.EVENT_DATE,
                     "endDate", ownDate ? ImportField.ACT_DATE : ImportField.EVENT_DATE, "methods", ImportField.METHODS,
-                    "locationType", ImportField.LOCATION_TYPE, "ageAtTime", ImportField.AGE_AT_TIME);
+                    "locationType", ImportField.LOCATION_TYPE, "ageAtTime", ImportField.AGE_AT_TIME,
+                    "placeId", index[ImportField.PLACE_CODE.ordinal()] >= 0 ? ImportField.PLACE_CODE : ImportField.PLACE_NAME);
             cells.violated(invalid, fields);
         }
 
@@ -285,20 +402,66 @@ final class ImportRun {
                 }
             }
         }
-        if (cells.bad || eventBad || eventId < 0) return;
+        // A victim whose own values are bad was reported at its first row; its other rows add nothing either.
+        if (cells.bad || eventBad || victim == null || !victim.valid) return;
 
-        String victimKey = eventKey + '\u0000' + name;
-        Long victimId = victims.get(victimKey);
-        if (victimId == null) {
+        if (!victim.counted) {
+            // Only the victim's first row has its checked values; a later first good row is possible only in a dry
+            // run, since a problem in the first row stops all writing.
+            victim.counted = true;
             personCount++;
-            victimId = writing ? batch.addPerson(person) : 0;
-            victims.put(victimKey, victimId);
+            if (writing) victim.id = batch.addPerson(person);
         }
         actCount++;
         involvementCount += involvements.size();
         if (writing) {
-            long actId = batch.addAct(eventId, victimId, act);
+            long actId = batch.addAct(eventId, victim.id, act);
             involvements.forEach(involvement -> batch.addInvolvement(actId, involvement));
+        }
+    }
+
+    /**
+     * The registered place of detention the row names, by its official code or its exact name (case and spacing
+     * aside); with both, they must name the same place. An unknown or ambiguous one is a problem of its column.
+     */
+    private Long place(Cells cells) {
+        String code = cells.text(ImportField.PLACE_CODE);
+        String name = cells.text(ImportField.PLACE_NAME);
+        Long byCode = null;
+        if (code != null) {
+            var ids = batch.placesWithCode(code);
+            if (ids.size() != 1) {
+                cells.problem(ImportField.PLACE_CODE,
+                        ids.isEmpty() ? "exchange.problem.place-code" : "exchange.problem.place-code-several", code);
+                return null;
+            }
+            byCode = ids.getFirst();
+        }
+        if (name == null) return byCode;
+        var ids = batch.placesNamed(name);
+        if (byCode != null) {
+            if (!ids.contains(byCode)) cells.problem(ImportField.PLACE_NAME, "exchange.problem.place-other", name, code);
+            return byCode;
+        }
+        if (ids.size() != 1) {
+            cells.problem(ImportField.PLACE_NAME,
+                    ids.isEmpty() ? "exchange.problem.place-name" : "exchange.problem.place-name-several", name);
+            return null;
+        }
+        return ids.getFirst();
+    }
+
+    /** A short fixed-size key for values that may be long (a source's summary), so that memory stays small. */
+    private static String digest(Object... values) {
+        try {
+            var sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (Object value : values) {
+                sha.update(String.valueOf(value).getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return java.util.Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(sha.digest(), 18));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -3,8 +3,6 @@ package org.aigaq.documentation.exchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -50,8 +48,8 @@ final class JsonTable implements Table {
     private long record;
     private boolean ended;
 
-    private JsonTable(Path file, JsonMapper json, List<String> columns) throws IOException {
-        this.in = Files.newInputStream(file);
+    private JsonTable(UploadedFile file, JsonMapper json, List<String> columns) throws IOException {
+        this.in = file.open();
         // Records are read one after the other from one parser: what follows a record is no error.
         this.json = json.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         try {
@@ -72,7 +70,7 @@ final class JsonTable implements Table {
     }
 
     /** Opens a file whose columns are known (those {@link #columnsOf} found when it was uploaded). */
-    static JsonTable open(Path file, JsonMapper json, List<String> columns) {
+    static JsonTable open(UploadedFile file, JsonMapper json, List<String> columns) {
         try {
             return new JsonTable(file, json, columns == null ? List.of() : columns);
         } catch (IOException e) {
@@ -81,7 +79,7 @@ final class JsonTable implements Table {
     }
 
     /** The columns of a file: fixed for the export shapes, every property met in any record for an array of objects. */
-    static List<String> columnsOf(Path file, JsonMapper json) {
+    static List<String> columnsOf(UploadedFile file, JsonMapper json) {
         try (var table = open(file, json, List.of())) {
             if (table.shape != Shape.RECORDS) return table.columns;
             var names = new LinkedHashSet<String>();

@@ -185,6 +185,57 @@ class ImportPagesTest extends ApplicationTest {
         assertThat(noFile.getContentAsString()).contains("/file");
     }
 
+    @Test
+    void sourcesInterventionsAndPlacesThroughThePagesAndTheApi() throws Exception {
+        String csv = "Название;Ключ потерпевшего;Жертва;Пол;Тип деяния;Код места;Тип источника;Вид вмешательства;Дата вмешательства\r\n"
+                + "Избиение " + marker + ";K1;Дмитрий Ёлкин;Мужской;Пытки;NO-SUCH-" + marker + ";Показания пострадавшего;"
+                + "Подана жалоба (в полицию, следователю, в суд);02.04.2024\r\n";
+        var uploaded = mvc.perform(multipart("/imports").file(new MockMultipartFile("file", "cases.csv", "text/csv",
+                csv.getBytes(StandardCharsets.UTF_8))).with(csrf()).session(session)).andReturn();
+        String mappingUrl = uploaded.getResponse().getRedirectedUrl();
+        String base = mappingUrl.replace("/mapping", "");
+
+        // The fields are grouped by the record they belong to; Russian headings are proposed their fields.
+        var mapping = Jsoup.parse(page(mappingUrl, session, "kk"));
+        assertThat(mapping.select("#column-0 optgroup").eachAttr("label"))
+                .containsExactly("Оқиға", "Әрекет, жәбірленуші, орын және орындаушылар", "Ақпарат көзі", "Араласу");
+        assertThat(mapping.select("#column-1 option[selected]").attr("value")).isEqualTo("VICTIM_KEY");
+        assertThat(mapping.select("#column-3 option[selected]").attr("value")).isEqualTo("SEX");
+        assertThat(mapping.select("#column-5 option[selected]").attr("value")).isEqualTo("PLACE_CODE");
+        assertThat(mapping.select("#column-6 option[selected]").attr("value")).isEqualTo("SOURCE_TYPE");
+        assertThat(mapping.select("#column-7 option[selected]").attr("value")).isEqualTo("INTERVENTION_TYPE");
+        assertThat(mapping.select("#column-8 option[selected]").attr("value")).isEqualTo("INTERVENTION_DATE");
+        assertThat(mapping.select("#values-SEX select option[selected]").attr("value")).isEqualTo("male");
+        assertThat(mapping.select("#values-INTERVENTION_TYPE select option[selected]").attr("value")).isEqualTo("complaint-filed");
+
+        mvc.perform(post(base + "/dry-run").with(csrf()).session(session)).andReturn();
+        var row = Jsoup.parse(page(base, session, "ru")).select("#import-problems tbody tr").first();
+        assertThat(row.child(0).text()).isEqualTo("2");
+        assertThat(row.child(1).text()).isEqualTo("Код места");
+        assertThat(row.child(2).text()).isEqualTo("В реестре нет места содержания с официальным кодом «NO-SUCH-" + marker + "».");
+
+        // Over the API, ignoring the place column, the counts include the source and the intervention.
+        String token = "Bearer " + tokens.create(documenter.id(), "test").value();
+        long id = Long.parseLong(base.substring(base.lastIndexOf('/') + 1));
+        var mapped = mvc.perform(put("/api/v1/imports/" + id + "/mapping").header("Authorization", token)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"columns\": {\"Название\": \"EVENT_TITLE\", "
+                        + "\"Ключ потерпевшего\": \"VICTIM_KEY\", \"Жертва\": \"VICTIM_NAME\", \"Пол\": \"SEX\", "
+                        + "\"Тип деяния\": \"ACT_TYPE\", \"Код места\": null, \"Тип источника\": \"SOURCE_TYPE\", "
+                        + "\"Вид вмешательства\": \"INTERVENTION_TYPE\", \"Дата вмешательства\": \"INTERVENTION_DATE\"}}"))
+                .andReturn().getResponse();
+        assertThat(mapped.getStatus()).as(mapped.getContentAsString()).isEqualTo(200);
+        var dry = json.readTree(mvc.perform(post("/api/v1/imports/" + id + "/dry-run").header("Authorization", token))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(dry.get("problemCount").asInt()).isZero();
+        assertThat(dry.get("information").asInt()).isEqualTo(1);
+        assertThat(dry.get("interventions").asInt()).isEqualTo(1);
+        mvc.perform(post(base + "/run").with(csrf()).session(session)).andReturn();
+        var done = Jsoup.parse(page(base, session, "en"));
+        assertThat(done.getElementById("import-outcome").text()).contains("Sources of information 1").contains("Interventions 1");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM intervention i JOIN event e ON e.id = i.event_id "
+                + "WHERE e.title = ? AND i.date = '2024-04-02'", Long.class, "Избиение " + marker)).isEqualTo(1);
+    }
+
     private long count() {
         return jdbc.queryForObject("SELECT count(*) FROM event WHERE title LIKE ?", Long.class, "%" + marker + "%");
     }

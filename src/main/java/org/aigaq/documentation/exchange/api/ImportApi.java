@@ -52,9 +52,9 @@ class ImportApi {
     /** One problem of a file: row, column (null when it concerns the row or the file), and why. */
     record Problem(long row, String column, String message) {}
 
-    /** What a dry run found or a run did. */
-    record Report(ImportStatus status, long rows, int events, int people, int acts, int involvements, long problemCount,
-                  List<Problem> problems) {}
+    /** What a dry run found or a run did; {@code information} counts the sources of information. */
+    record Report(ImportStatus status, long rows, int events, int people, int acts, int involvements, int information,
+                  int interventions, long problemCount, List<Problem> problems) {}
 
     /** An import: how the file is read, its columns, the mapping, each listed value with its code, and the last outcome. */
     record Job(long id, ImportStatus status, ImportFormat format, TextEncoding encoding, TextEncoding detectedEncoding,
@@ -101,7 +101,8 @@ class ImportApi {
         return view(imports.map(id, change.encoding(), change.separator(), mapping));
     }
 
-    @Operation(summary = "Check every row with the rules of the documentation services; nothing is recorded")
+    @Operation(summary = "Check every row with the rules of the documentation services; nothing is recorded. Returns the "
+            + "events, people, acts, involvements, sources (information) and interventions the import would record")
     @PostMapping("/{id}/dry-run")
     Report dryRun(@PathVariable long id) {
         var outcome = imports.dryRun(id);
@@ -135,7 +136,7 @@ class ImportApi {
 
     private Report report(ImportStatus status, ImportOutcome outcome) {
         return new Report(status, outcome.rows(), outcome.events(), outcome.people(), outcome.acts(), outcome.involvements(),
-                outcome.problemCount(), problems(outcome));
+                outcome.information(), outcome.interventions(), outcome.problemCount(), problems(outcome));
     }
 
     private List<Problem> problems(ImportOutcome outcome) {

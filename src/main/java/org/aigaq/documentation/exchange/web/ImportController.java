@@ -150,7 +150,7 @@ class ImportController {
         errors.stream().filter(e -> e.field().startsWith("columns.")).forEach(e -> columnErrors.putIfAbsent(e.field().substring(8), e));
         model.addAttribute("columnErrors", columnErrors);
         model.addAttribute("saved", saved && errors.isEmpty());
-        model.addAttribute("fields", ImportField.values());
+        model.addAttribute("parts", ImportField.Part.values());
         model.addAttribute("encodings", TextEncoding.values());
         model.addAttribute("separators", Separator.values());
         model.addAttribute("preview", job.status().closed() ? List.of() : imports.preview(job.id(), 5));
