@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Many cases recorded at once, in the caller's transaction, for imports. Every value goes through the very checks
  * of {@link Events}, {@link People}, {@link Acts} and {@link CaseRecords}; identities are encrypted as People does
- * (bound to {@code person.identity:<id>}) and numbers come from {@link RecordNumbers}. Rows are written a thousand at
+ * (bound to {@code person.identity:<id>}), their names' search tokens written with them ({@link PersonNameIndex}),
+ * and numbers come from {@link RecordNumbers}. Rows are written a thousand at
  * a time with one statement per table, and nothing is audited per record: the import audits itself once.
  */
 @Service
@@ -45,8 +46,10 @@ public class CaseBatch {
     private final Terms terms;
     private final RecordNumbers numbers;
     private final JsonMapper json;
+    private final PersonNameIndex names;
 
-    CaseBatch(JdbcClient jdbc, Events events, People people, Acts acts, Terms terms, RecordNumbers numbers, JsonMapper json) {
+    CaseBatch(JdbcClient jdbc, Events events, People people, Acts acts, Terms terms, RecordNumbers numbers, JsonMapper json,
+              PersonNameIndex names) {
         this.jdbc = jdbc;
         this.events = events;
         this.people = people;
@@ -54,6 +57,7 @@ public class CaseBatch {
         this.terms = terms;
         this.numbers = numbers;
         this.json = json;
+        this.names = names;
     }
 
     /** A batch for the current user, who must be a case worker; everything it writes belongs to the user's organisation. */
@@ -74,6 +78,7 @@ public class CaseBatch {
         private final List<Map<String, Object>> personRows = new ArrayList<>();
         private final List<Map<String, Object>> actRows = new ArrayList<>();
         private final List<Map<String, Object>> involvementRows = new ArrayList<>();
+        private final PersonNameIndex.Rows nameTokens = new PersonNameIndex.Rows();
         private final IdBlock eventIds = new IdBlock("event");
         private final IdBlock personIds = new IdBlock("person");
         private final IdBlock actIds = new IdBlock("act");
@@ -127,7 +132,9 @@ public class CaseBatch {
             row.put("id", id);
             row.put("organisationId", user.organisationId());
             row.put("identity", people.encrypt(person.identity, id));
+            row.put("nameIndexed", true);
             personRows.add(row);
+            names.collect(nameTokens, id, user.organisationId(), person.identity);
             personCount++;
             flushWhenFull();
             return id;
@@ -179,6 +186,7 @@ public class CaseBatch {
                 var assigned = numbers.reserveSeparately("P", personRows.size());
                 for (int i = 0; i < personRows.size(); i++) personRows.get(i).put("pseudonym", assigned.get(i));
                 insert("person", PERSON, personRows);
+                names.write(nameTokens);
             }
             insert("act", ACT, actRows);
             insert("involvement", INVOLVEMENT, involvementRows);
@@ -205,7 +213,8 @@ public class CaseBatch {
             new Column("identity", "identity", "bytea"), new Column("is_group", "group", "boolean"),
             new Column("group_size", "groupSize", "integer"), new Column("sex", "sex", "text"),
             new Column("citizenship", "citizenship", "text"), new Column("characteristics", "characteristics", "text[]"),
-            new Column("deceased", "deceased", "boolean"), new Column("date_of_death", "dateOfDeath", "date"));
+            new Column("deceased", "deceased", "boolean"), new Column("date_of_death", "dateOfDeath", "date"),
+            new Column("name_indexed", "nameIndexed", "boolean"));
 
     private static final List<Column> ACT = List.of(new Column("id", "id", "bigint"),
             new Column("event_id", "eventId", "bigint"), new Column("victim_id", "victimId", "bigint"),

@@ -28,14 +28,17 @@ public class People {
     private final JsonMapper json;
     private final Terms terms;
     private final RecordNumbers numbers;
+    private final PersonNameIndex names;
 
-    People(JdbcClient jdbc, AuditTrail audit, FieldEncryption encryption, JsonMapper json, Terms terms, RecordNumbers numbers) {
+    People(JdbcClient jdbc, AuditTrail audit, FieldEncryption encryption, JsonMapper json, Terms terms, RecordNumbers numbers,
+           PersonNameIndex names) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.encryption = encryption;
         this.json = json;
         this.terms = terms;
         this.numbers = numbers;
+        this.names = names;
     }
 
     /** Records a person for the user's organisation; returns it with its new pseudonym. */
@@ -56,6 +59,7 @@ public class People {
                 .params(attributes(draft)).query(Long.class).single();
         jdbc.sql("UPDATE person SET identity = :identity WHERE id = :id")
                 .param("identity", encrypt(identity, id)).param("id", id).update();
+        names.add(id, user.organisationId(), identity);
         audit.record("person.recorded", "person", id, Map.of("pseudonym", pseudonym));
         return get(id);
     }
@@ -67,6 +71,9 @@ public class People {
             throw new NoSuchRecord("person", id);
         }
         Identity identity = checkIdentity(draft);
+        var before = jdbc.sql("SELECT organisation_id, identity FROM person WHERE id = :id FOR UPDATE").param("id", id)
+                .query((rs, n) -> new Object[] {rs.getLong(1), decrypt(rs.getBytes(2), id)}).single();
+        names.replace(id, (Long) before[0], (Identity) before[1], identity);
         jdbc.sql("""
                 UPDATE person SET identity = :identity, is_group = :group, group_size = :groupSize, sex = :sex,
                     citizenship = :citizenship, characteristics = :characteristics, deceased = :deceased,
@@ -209,11 +216,15 @@ public class People {
         return encryption.encrypt(json.writeValueAsString(identity), "person.identity:" + id);
     }
 
-    private Person row(ResultSet rs, boolean withIdentity) throws SQLException {
+    /** The identity stored for the person {@code id}, decrypted. */
+    Identity decrypt(byte[] identity, long id) {
+        return json.readValue(encryption.decrypt(identity, "person.identity:" + id), Identity.class);
+    }
+
+    /** A person row as the user may see it: with the identity, or with the pseudonym only. */
+    Person row(ResultSet rs, boolean withIdentity) throws SQLException {
         long id = rs.getLong("id");
-        Identity identity = withIdentity
-                ? json.readValue(encryption.decrypt(rs.getBytes("identity"), "person.identity:" + id), Identity.class)
-                : null;
+        Identity identity = withIdentity ? decrypt(rs.getBytes("identity"), id) : null;
         return new Person(id, rs.getString("pseudonym"), rs.getLong("organisation_id"), identity,
                 rs.getBoolean("is_group"), Rows.optionalInt(rs, "group_size"), rs.getString("sex"),
                 rs.getString("citizenship"), Rows.strings(rs, "characteristics"), rs.getBoolean("deceased"),

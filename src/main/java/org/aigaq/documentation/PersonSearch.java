@@ -1,0 +1,168 @@
+package org.aigaq.documentation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.aigaq.platform.InvalidInput;
+import org.aigaq.platform.audit.AuditTrail;
+import org.aigaq.platform.encryption.SearchTokenKey;
+import org.aigaq.platform.names.NameForm;
+import org.aigaq.platform.names.NameSimilarity;
+import org.aigaq.platform.names.NameTokens;
+import org.aigaq.platform.names.SamePerson;
+import org.aigaq.platform.names.SearchToken;
+import org.aigaq.platform.security.CurrentUser;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Finding a person by name whatever the spelling, on encrypted identities. The query's search tokens are keyed as
+ * the stored ones are; the people sharing the most, rare tokens weighing more, are found in SQL among those whose
+ * identities the user may see (case workers: their organisation's people and the people of the cases given to them);
+ * only those candidates are decrypted and ranked again by {@link NameSimilarity}. A name search shows identities, so
+ * it is for case workers only; analysts and viewers, who see pseudonyms, cannot search by name. Each search is
+ * audited with the people it showed, never with the name searched.
+ */
+@Service
+public class PersonSearch {
+
+    /** Postings read per token at most: a very common token (a frequent surname) cannot flood the candidates. */
+    static final int POSTINGS_PER_TOKEN = 2000;
+    /** Candidates decrypted and compared, at most. */
+    static final int CANDIDATES = 100;
+    /** Below this similarity, a candidate is not shown. */
+    static final double LEAST_SIMILARITY = 0.6;
+    public static final int MOST_RESULTS = 100;
+
+    /** A case a found person is in, as the user may see it. */
+    public record CaseOfPerson(long eventId, String recordNumber, String title) {}
+
+    /** A person found, how alike the best of their names is to the query (0 to 1), why, and their cases. */
+    public record Found(Person person, double similarity, List<SamePerson.Reason> reasons, List<CaseOfPerson> cases) {}
+
+    private final JdbcClient jdbc;
+    private final SearchTokenKey key;
+    private final People people;
+    private final AuditTrail audit;
+
+    PersonSearch(JdbcClient jdbc, SearchTokenKey key, People people, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.key = key;
+        this.people = people;
+        this.audit = audit;
+    }
+
+    /** The people most like the name {@code query}, best first, at most {@code limit}. */
+    @Transactional
+    public List<Found> find(String query, int limit) {
+        var user = CurrentUser.require();
+        if (user.roles().stream().noneMatch(CaseAccess.CASE_WORKERS::contains)) {
+            throw new AccessDeniedException("only case workers search people by name");
+        }
+        String text = Texts.required(query, 300, "q");
+        NameForm asked = NameForm.of(text);
+        if (asked.isEmpty()) {
+            throw new InvalidInput("q", "documentation.people.search.no-letters");
+        }
+        int size = Math.clamp(limit, 1, MOST_RESULTS);
+        var tokens = new LinkedHashMap<Long, Double>();
+        for (SearchToken token : NameTokens.of(asked)) {
+            tokens.merge(key.token(token.text()), token.kind().weight(), Math::max);
+        }
+        var candidates = candidates(tokens, user.organisationId(), user.id());
+        var found = new ArrayList<Found>();
+        if (!candidates.isEmpty()) {
+            var rows = jdbc.sql("SELECT * FROM person WHERE id IN (:ids)").param("ids", List.copyOf(candidates.keySet()))
+                    .query((rs, n) -> people.row(rs, true)).list();
+            for (Person person : rows) {
+                var forms = new ArrayList<NameForm>();
+                forms.add(NameForm.of(person.identity().name()));
+                person.identity().otherNames().forEach(n -> forms.add(NameForm.of(n)));
+                var alignment = NameSimilarity.best(List.of(asked), forms);
+                if (alignment.score() >= LEAST_SIMILARITY) {
+                    found.add(new Found(person, alignment.score(), SamePerson.reasons(alignment), List.of()));
+                }
+            }
+        }
+        found.sort(Comparator.comparingDouble(Found::similarity).reversed()
+                .thenComparing(f -> -candidates.get(f.person().id()))
+                .thenComparing(f -> f.person().id()));
+        var shown = found.subList(0, Math.min(size, found.size()));
+        var cases = casesOf(shown.stream().map(f -> f.person().id()).toList());
+        var results = shown.stream().map(f -> new Found(f.person(), f.similarity(), f.reasons(),
+                cases.getOrDefault(f.person().id(), List.of()))).toList();
+        audit.record("people.searched", "person", null, Map.of("results", results.size(),
+                "people", results.stream().map(f -> f.person().id()).toList()));
+        return results;
+    }
+
+    /**
+     * The people sharing the query's tokens, with their weighted overlap: each shared token counts its kind's weight
+     * times ln(1 + cap / how many of the reachable people have it). Reachable: the organisation's people (their
+     * tokens are read by token and organisation, at most a cap per token) and the people of the cases given to the
+     * user, whoever recorded them.
+     */
+    private Map<Long, Double> candidates(Map<Long, Double> tokens, long organisation, long userId) {
+        var scores = new LinkedHashMap<Long, Double>();
+        jdbc.sql("""
+                WITH q AS (
+                    SELECT * FROM unnest(CAST(:tokens AS bigint[]), CAST(:weights AS float8[])) AS q (token, weight)
+                ),
+                given AS (
+                    SELECT a.victim_id AS person_id FROM case_access ca JOIN act a ON a.event_id = ca.event_id
+                    WHERE ca.user_id = :user
+                    UNION SELECT ep.person_id FROM case_access ca JOIN event_person ep ON ep.event_id = ca.event_id
+                    WHERE ca.user_id = :user
+                    UNION SELECT i.perpetrator_id FROM case_access ca JOIN act a ON a.event_id = ca.event_id
+                          JOIN involvement i ON i.act_id = a.id
+                    WHERE ca.user_id = :user AND i.perpetrator_id IS NOT NULL
+                ),
+                postings AS (
+                    SELECT q.token, q.weight, t.person_id
+                    FROM q CROSS JOIN LATERAL (
+                        SELECT person_id FROM person_name_token t
+                        WHERE t.token = q.token AND t.organisation_id = :organisation LIMIT :cap) t
+                    UNION
+                    SELECT q.token, q.weight, p.id
+                    FROM given g JOIN person p ON p.id = g.person_id AND p.organisation_id <> :organisation CROSS JOIN q
+                    WHERE EXISTS (SELECT 1 FROM person_name_token t
+                                  WHERE t.token = q.token AND t.organisation_id = p.organisation_id AND t.person_id = p.id)
+                )
+                SELECT person_id, sum(weight * ln(1 + CAST(:cap AS float8) / df)) AS score
+                FROM (SELECT person_id, weight, count(*) OVER (PARTITION BY token) AS df FROM postings) counted
+                GROUP BY person_id ORDER BY score DESC, person_id LIMIT :candidates
+                """).param("tokens", tokens.keySet().toArray(Long[]::new))
+                .param("weights", tokens.values().toArray(Double[]::new))
+                .param("organisation", organisation).param("user", userId).param("cap", POSTINGS_PER_TOKEN)
+                .param("candidates", CANDIDATES)
+                .query(rs -> {
+                    scores.put(rs.getLong(1), rs.getDouble(2));
+                });
+        return scores;
+    }
+
+    /** The cases each person is in that the user may read, newest first. */
+    private Map<Long, List<CaseOfPerson>> casesOf(List<Long> personIds) {
+        var cases = new HashMap<Long, List<CaseOfPerson>>();
+        if (personIds.isEmpty()) return cases;
+        CaseAccess.bind(jdbc.sql("""
+                SELECT DISTINCT x.person_id, e.id, e.record_number, e.title
+                FROM (SELECT victim_id AS person_id, event_id FROM act WHERE victim_id IN (:people)
+                      UNION SELECT person_id, event_id FROM event_person WHERE person_id IN (:people)
+                      UNION SELECT i.perpetrator_id, a.event_id FROM involvement i JOIN act a ON a.id = i.act_id
+                            WHERE i.perpetrator_id IN (:people)) x
+                JOIN event e ON e.id = x.event_id
+                WHERE """ + CaseAccess.visibleEvents("e") + " ORDER BY e.id DESC"))
+                .param("people", personIds)
+                .query(rs -> {
+                    cases.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new CaseOfPerson(rs.getLong(2), rs.getString(3), rs.getString(4)));
+                });
+        return cases;
+    }
+}
