@@ -1,19 +1,17 @@
 -- Person search by name on encrypted identities: keyed search tokens (a blind index). Each token is the first 8 bytes
--- of HMAC-SHA256 (keys/name-token-keyset.json) of a skeleton of a name part, a part with one letter left out, a part
--- with another part's initial, or two parts together (see docs/architecture.md). Neither names nor skeletons are
--- stored. The organisation is in the key so that a search of one organisation's people reads only their tokens.
--- No foreign key to person: imports write tens of thousands of tokens a second, and every search joins person anyway.
-CREATE TABLE person_name_token (
-    token           bigint NOT NULL,
-    organisation_id bigint NOT NULL,
-    person_id       bigint NOT NULL,
-    PRIMARY KEY (token, organisation_id, person_id)
+-- of HMAC-SHA256 (keys/name-token-keyset.json) of the person's organisation and a text made from the skeletons of the
+-- names: a part, a part with one letter left out, a part with another part's initial, two parts together (see
+-- docs/architecture.md). Neither names nor skeletons are stored, and the same name gives other tokens in another
+-- organisation. One row per person with its tokens as an array under a GIN index: an import writes one row per
+-- person, not one per token, which keeps 100,000 imported people fast.
+CREATE TABLE person_name_tokens (
+    person_id bigint PRIMARY KEY REFERENCES person (id),
+    -- null until built: people recorded before this migration (SQL cannot decrypt their names) get theirs at start
+    tokens    bigint[]
 );
-
--- People recorded before this migration have no tokens yet (SQL cannot decrypt their names): the application builds
--- them at start, a batch at a time, and marks each person done.
-ALTER TABLE person ADD COLUMN name_indexed boolean NOT NULL DEFAULT false;
-CREATE INDEX person_name_unindexed ON person (id) WHERE NOT name_indexed;
+INSERT INTO person_name_tokens (person_id) SELECT id FROM person;
+CREATE INDEX person_name_tokens_token ON person_name_tokens USING gin (tokens);
+CREATE INDEX person_name_tokens_missing ON person_name_tokens (person_id) WHERE tokens IS NULL;
 
 -- Which key built the tokens (a fingerprint that says nothing of the key): a different key at start means rebuild.
 CREATE TABLE name_token_key (

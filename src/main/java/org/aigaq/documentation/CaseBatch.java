@@ -132,7 +132,6 @@ public class CaseBatch {
             row.put("id", id);
             row.put("organisationId", user.organisationId());
             row.put("identity", people.encrypt(person.identity, id));
-            row.put("nameIndexed", true);
             personRows.add(row);
             names.collect(nameTokens, id, user.organisationId(), person.identity);
             personCount++;
@@ -213,8 +212,7 @@ public class CaseBatch {
             new Column("identity", "identity", "bytea"), new Column("is_group", "group", "boolean"),
             new Column("group_size", "groupSize", "integer"), new Column("sex", "sex", "text"),
             new Column("citizenship", "citizenship", "text"), new Column("characteristics", "characteristics", "text[]"),
-            new Column("deceased", "deceased", "boolean"), new Column("date_of_death", "dateOfDeath", "date"),
-            new Column("name_indexed", "nameIndexed", "boolean"));
+            new Column("deceased", "deceased", "boolean"), new Column("date_of_death", "dateOfDeath", "date"));
 
     private static final List<Column> ACT = List.of(new Column("id", "id", "bigint"),
             new Column("event_id", "eventId", "bigint"), new Column("victim_id", "victimId", "bigint"),

@@ -59,7 +59,7 @@ public class People {
                 .params(attributes(draft)).query(Long.class).single();
         jdbc.sql("UPDATE person SET identity = :identity WHERE id = :id")
                 .param("identity", encrypt(identity, id)).param("id", id).update();
-        names.add(id, user.organisationId(), identity);
+        names.index(id, user.organisationId(), identity);
         audit.record("person.recorded", "person", id, Map.of("pseudonym", pseudonym));
         return get(id);
     }
@@ -71,9 +71,9 @@ public class People {
             throw new NoSuchRecord("person", id);
         }
         Identity identity = checkIdentity(draft);
-        var before = jdbc.sql("SELECT organisation_id, identity FROM person WHERE id = :id FOR UPDATE").param("id", id)
-                .query((rs, n) -> new Object[] {rs.getLong(1), decrypt(rs.getBytes(2), id)}).single();
-        names.replace(id, (Long) before[0], (Identity) before[1], identity);
+        long organisation = jdbc.sql("SELECT organisation_id FROM person WHERE id = :id").param("id", id)
+                .query(Long.class).single();
+        names.index(id, organisation, identity);
         jdbc.sql("""
                 UPDATE person SET identity = :identity, is_group = :group, group_size = :groupSize, sex = :sex,
                     citizenship = :citizenship, characteristics = :characteristics, deceased = :deceased,

@@ -1,9 +1,7 @@
 package org.aigaq.documentation;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.aigaq.platform.audit.AuditActor;
@@ -23,9 +21,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The keyed search tokens of people's names (table {@code person_name_token}): written with the person, in the same
- * transaction, by {@link People} and {@link CaseBatch}; built for people who have none (recorded before the tokens
- * existed) a batch at a time; rebuilt whole when the key changes. Names and skeletons never reach the database.
+ * The keyed search tokens of people's names (table {@code person_name_tokens}, one row per person): written with the
+ * person, in the same transaction, by {@link People} and {@link CaseBatch}; built for people who have none
+ * (recorded before the tokens existed) a batch at a time; rebuilt whole when the key changes. Tokens are keyed within
+ * the person's organisation. Names and skeletons never reach the database.
  */
 @Component
 class PersonNameIndex implements BlindIndex {
@@ -63,91 +62,56 @@ class PersonNameIndex implements BlindIndex {
         return NameTokens.of(forms);
     }
 
-    /** The keyed tokens of an identity, each once. */
-    static long[] tokens(Identity identity, SearchTokenKey key) {
-        return plainTokens(identity).stream().mapToLong(t -> key.token(t.text())).distinct().toArray();
+    /** The keyed tokens of an identity in its organisation, each once. */
+    static long[] tokens(Identity identity, long organisationId, SearchTokenKey key) {
+        return plainTokens(identity).stream().mapToLong(t -> key.token(organisationId, t.text())).distinct().toArray();
     }
 
-    /** Indexes a person just recorded. */
-    void add(long personId, long organisationId, Identity identity) {
-        var rows = new Rows();
-        rows.add(personId, organisationId, tokens(identity, key));
-        write(rows);
-        jdbc.sql("UPDATE person SET name_indexed = true WHERE id = :id").param("id", personId).update();
+    /** Indexes a person just recorded, or whose identity changed. */
+    void index(long personId, long organisationId, Identity identity) {
+        jdbc.sql("""
+                INSERT INTO person_name_tokens (person_id, tokens) VALUES (:person, CAST(:tokens AS bigint[]))
+                ON CONFLICT (person_id) DO UPDATE SET tokens = EXCLUDED.tokens
+                """).param("person", personId).param("tokens", arrayText(tokens(identity, organisationId, key))).update();
     }
 
-    /** Indexes a person's changed identity: the tokens only the old names had go, the new ones come. */
-    void replace(long personId, long organisationId, Identity before, Identity after) {
-        var old = Arrays.stream(tokens(before, key)).boxed().collect(java.util.stream.Collectors.toSet());
-        var now = new HashSet<Long>();
-        for (long token : tokens(after, key)) now.add(token);
-        var gone = new HashSet<>(old);
-        gone.removeAll(now);
-        if (!gone.isEmpty()) {
-            jdbc.sql("""
-                    DELETE FROM person_name_token
-                    WHERE token = ANY (CAST(:tokens AS bigint[])) AND organisation_id = :organisation AND person_id = :person
-                    """).param("tokens", gone.toArray(Long[]::new)).param("organisation", organisationId)
-                    .param("person", personId).update();
-        }
-        var rows = new Rows();
-        rows.add(personId, organisationId, now.stream().mapToLong(Long::longValue).toArray());
-        write(rows);
-        jdbc.sql("UPDATE person SET name_indexed = true WHERE id = :id").param("id", personId).update();
-    }
-
-    /** Tokens waiting to be written together, three parallel columns. */
+    /** Tokens waiting to be written together: a person and the text of its array of tokens. */
     static final class Rows {
-        private long[] tokens = new long[1024];
-        private long[] organisations = new long[1024];
-        private long[] people = new long[1024];
-        private int size;
+        private final List<Long> people = new ArrayList<>();
+        private final List<String> tokens = new ArrayList<>();
 
-        void add(long personId, long organisationId, long[] keyed) {
-            if (size + keyed.length > tokens.length) {
-                int capacity = Math.max(tokens.length * 2, size + keyed.length);
-                tokens = Arrays.copyOf(tokens, capacity);
-                organisations = Arrays.copyOf(organisations, capacity);
-                people = Arrays.copyOf(people, capacity);
-            }
-            for (long token : keyed) {
-                tokens[size] = token;
-                organisations[size] = organisationId;
-                people[size] = personId;
-                size++;
-            }
-        }
-
-        boolean isEmpty() {
-            return size == 0;
-        }
-
-        void clear() {
-            size = 0;
+        void add(long personId, long[] keyed) {
+            people.add(personId);
+            tokens.add(arrayText(keyed));
         }
     }
 
     /** Adds the tokens of a person in a batch: written by {@link #write} after the person rows. */
     void collect(Rows rows, long personId, long organisationId, Identity identity) {
-        rows.add(personId, organisationId, tokens(identity, key));
+        rows.add(personId, tokens(identity, organisationId, key));
     }
 
-    /** One statement for all the waiting tokens; a token a person already has is left as it is. */
+    /** One statement for all the waiting people; arrays travel as text since SQL arrays of arrays must be rectangular. */
     void write(Rows rows) {
-        if (rows.isEmpty()) return;
+        if (rows.people.isEmpty()) return;
         jdbc.sql("""
-                INSERT INTO person_name_token (token, organisation_id, person_id)
-                SELECT * FROM unnest(CAST(:tokens AS bigint[]), CAST(:organisations AS bigint[]), CAST(:people AS bigint[]))
-                ON CONFLICT DO NOTHING
-                """).param("tokens", boxed(rows.tokens, rows.size)).param("organisations", boxed(rows.organisations, rows.size))
-                .param("people", boxed(rows.people, rows.size)).update();
-        rows.clear();
+                INSERT INTO person_name_tokens (person_id, tokens)
+                SELECT u.person_id, CAST(u.tokens AS bigint[])
+                FROM unnest(CAST(:people AS bigint[]), CAST(:tokens AS text[])) AS u (person_id, tokens)
+                ON CONFLICT (person_id) DO UPDATE SET tokens = EXCLUDED.tokens
+                """).param("people", rows.people.toArray(Long[]::new)).param("tokens", rows.tokens.toArray(String[]::new))
+                .update();
+        rows.people.clear();
+        rows.tokens.clear();
     }
 
-    private static Long[] boxed(long[] values, int size) {
-        var boxed = new Long[size];
-        for (int i = 0; i < size; i++) boxed[i] = values[i];
-        return boxed;
+    private static String arrayText(long[] tokens) {
+        var text = new StringBuilder(tokens.length * 21 + 2).append('{');
+        for (int i = 0; i < tokens.length; i++) {
+            if (i > 0) text.append(',');
+            text.append(tokens[i]);
+        }
+        return text.append('}').toString();
     }
 
     /**
@@ -165,28 +129,24 @@ class PersonNameIndex implements BlindIndex {
 
     private int indexBatch(SearchTokenKey with) {
         var people = jdbc.sql("""
-                SELECT id, organisation_id, identity FROM person WHERE NOT name_indexed
-                ORDER BY id LIMIT :batch FOR UPDATE SKIP LOCKED
+                SELECT p.id, p.organisation_id, p.identity FROM person_name_tokens n JOIN person p ON p.id = n.person_id
+                WHERE n.tokens IS NULL ORDER BY n.person_id LIMIT :batch FOR UPDATE OF n SKIP LOCKED
                 """).param("batch", BATCH)
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getBytes(3)}).list();
         if (people.isEmpty()) return 0;
         var rows = new Rows();
-        var ids = new Long[people.size()];
-        for (int i = 0; i < people.size(); i++) {
-            long id = (Long) people.get(i)[0];
-            Identity identity = json.readValue(encryption.decrypt((byte[]) people.get(i)[2], "person.identity:" + id), Identity.class);
-            rows.add(id, (Long) people.get(i)[1], tokens(identity, with));
-            ids[i] = id;
+        for (Object[] person : people) {
+            long id = (Long) person[0];
+            Identity identity = json.readValue(encryption.decrypt((byte[]) person[2], "person.identity:" + id), Identity.class);
+            rows.add(id, tokens(identity, (Long) person[1], with));
         }
         write(rows);
-        jdbc.sql("UPDATE person SET name_indexed = true WHERE id = ANY (CAST(:ids AS bigint[]))").param("ids", ids).update();
         return people.size();
     }
 
     @Override
     public int rebuild(SearchTokenKey with) {
-        jdbc.sql("TRUNCATE person_name_token").update();
-        jdbc.sql("UPDATE person SET name_indexed = false WHERE name_indexed").update();
+        forgetAll();
         int count = 0;
         while (true) {
             int done = indexBatch(with);
@@ -195,6 +155,12 @@ class PersonNameIndex implements BlindIndex {
         }
         remember(with);
         return count;
+    }
+
+    /** Every person's tokens dropped, to be built again. */
+    private void forgetAll() {
+        jdbc.sql("TRUNCATE person_name_tokens").update();
+        jdbc.sql("INSERT INTO person_name_tokens (person_id) SELECT id FROM person").update();
     }
 
     /**
@@ -206,8 +172,7 @@ class PersonNameIndex implements BlindIndex {
         if (stored != null && stored != key.fingerprint()) {
             log.warn("The name search key has changed: every person's name tokens are rebuilt");
             transactions.executeWithoutResult(status -> {
-                jdbc.sql("TRUNCATE person_name_token").update();
-                jdbc.sql("UPDATE person SET name_indexed = false WHERE name_indexed").update();
+                forgetAll();
                 remember(key);
                 audit.recordAs(AuditActor.system("start-up"), "names.tokens-reset", null, null, Map.of());
             });
@@ -224,11 +189,5 @@ class PersonNameIndex implements BlindIndex {
                 INSERT INTO name_token_key (fingerprint) VALUES (:fingerprint)
                 ON CONFLICT (only_row) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, since = now()
                 """).param("fingerprint", with.fingerprint()).update();
-    }
-
-    /** Whether a list of ids all have tokens, for tests and checks. */
-    boolean indexed(List<Long> people) {
-        return jdbc.sql("SELECT count(*) FROM person WHERE id IN (:ids) AND name_indexed").param("ids", people)
-                .query(Long.class).single() == people.size();
     }
 }

@@ -22,8 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Finding a person by name whatever the spelling, on encrypted identities. The query's search tokens are keyed as
- * the stored ones are; the people sharing the most, rare tokens weighing more, are found in SQL among those whose
- * identities the user may see (case workers: their organisation's people and the people of the cases given to them);
+ * the stored ones are (in the user's organisation, and in the organisations of the people of the cases given to the
+ * user); the people sharing the most, rare tokens weighing more, are found in SQL among those whose identities the
+ * user may see (case workers: their organisation's people and the people of the cases given to them);
  * only those candidates are decrypted and ranked again by {@link NameSimilarity}. A name search shows identities, so
  * it is for case workers only; analysts and viewers, who see pseudonyms, cannot search by name. Each search is
  * audited with the people it showed, never with the name searched.
@@ -70,11 +71,25 @@ public class PersonSearch {
             throw new InvalidInput("q", "documentation.people.search.no-letters");
         }
         int size = Math.clamp(limit, 1, MOST_RESULTS);
-        var tokens = new LinkedHashMap<Long, Double>();
-        for (SearchToken token : NameTokens.of(asked)) {
-            tokens.merge(key.token(token.text()), token.kind().weight(), Math::max);
-        }
-        var candidates = candidates(tokens, user.organisationId(), user.id());
+        var plain = NameTokens.of(asked);
+        var own = keyed(plain, user.organisationId());
+        // The people of the cases given to the user, recorded by other organisations: their tokens are keyed in
+        // their organisation, so the query is keyed there too, and only those people are looked at.
+        var given = new LinkedHashMap<Long, Long>();
+        jdbc.sql("""
+                SELECT DISTINCT p.id, p.organisation_id FROM person p WHERE p.organisation_id <> :organisation AND p.id IN (
+                    SELECT a.victim_id FROM case_access ca JOIN act a ON a.event_id = ca.event_id WHERE ca.user_id = :user
+                    UNION SELECT ep.person_id FROM case_access ca JOIN event_person ep ON ep.event_id = ca.event_id
+                    WHERE ca.user_id = :user
+                    UNION SELECT i.perpetrator_id FROM case_access ca JOIN act a ON a.event_id = ca.event_id
+                          JOIN involvement i ON i.act_id = a.id WHERE ca.user_id = :user)
+                """).param("organisation", user.organisationId()).param("user", user.id())
+                .query(rs -> {
+                    given.put(rs.getLong(1), rs.getLong(2));
+                });
+        var elsewhere = new LinkedHashMap<Long, Double>();
+        given.values().stream().distinct().forEach(organisation -> elsewhere.putAll(keyed(plain, organisation)));
+        var candidates = candidates(own, elsewhere, List.copyOf(given.keySet()));
         var found = new ArrayList<Found>();
         if (!candidates.isEmpty()) {
             var rows = jdbc.sql("SELECT * FROM person WHERE id IN (:ids)").param("ids", List.copyOf(candidates.keySet()))
@@ -101,44 +116,47 @@ public class PersonSearch {
         return results;
     }
 
+    /** The query's tokens keyed in an organisation, each with the weight of its strongest kind. */
+    private Map<Long, Double> keyed(java.util.Collection<SearchToken> plain, long organisation) {
+        var tokens = new LinkedHashMap<Long, Double>();
+        for (SearchToken token : plain) {
+            tokens.merge(key.token(organisation, token.text()), token.kind().weight(), Math::max);
+        }
+        return tokens;
+    }
+
     /**
      * The people sharing the query's tokens, with their weighted overlap: each shared token counts its kind's weight
-     * times ln(1 + cap / how many of the reachable people have it). Reachable: the organisation's people (their
-     * tokens are read by token and organisation, at most a cap per token) and the people of the cases given to the
-     * user, whoever recorded them.
+     * times ln(1 + cap / how many of the reachable people have it). Reachable: the organisation's people (the
+     * tokens are keyed by organisation, so the index finds only them; at most a cap per token) and the people of the
+     * cases given to the user ({@code given}, matched with the tokens keyed in their organisations).
      */
-    private Map<Long, Double> candidates(Map<Long, Double> tokens, long organisation, long userId) {
+    private Map<Long, Double> candidates(Map<Long, Double> own, Map<Long, Double> elsewhere, List<Long> given) {
         var scores = new LinkedHashMap<Long, Double>();
         jdbc.sql("""
                 WITH q AS (
                     SELECT * FROM unnest(CAST(:tokens AS bigint[]), CAST(:weights AS float8[])) AS q (token, weight)
                 ),
-                given AS (
-                    SELECT a.victim_id AS person_id FROM case_access ca JOIN act a ON a.event_id = ca.event_id
-                    WHERE ca.user_id = :user
-                    UNION SELECT ep.person_id FROM case_access ca JOIN event_person ep ON ep.event_id = ca.event_id
-                    WHERE ca.user_id = :user
-                    UNION SELECT i.perpetrator_id FROM case_access ca JOIN act a ON a.event_id = ca.event_id
-                          JOIN involvement i ON i.act_id = a.id
-                    WHERE ca.user_id = :user AND i.perpetrator_id IS NOT NULL
+                g AS (
+                    SELECT * FROM unnest(CAST(:givenTokens AS bigint[]), CAST(:givenWeights AS float8[])) AS g (token, weight)
                 ),
                 postings AS (
-                    SELECT q.token, q.weight, t.person_id
+                    SELECT q.token, q.weight, x.person_id
                     FROM q CROSS JOIN LATERAL (
-                        SELECT person_id FROM person_name_token t
-                        WHERE t.token = q.token AND t.organisation_id = :organisation LIMIT :cap) t
+                        SELECT n.person_id FROM person_name_tokens n WHERE n.tokens @> ARRAY[q.token] LIMIT :cap) x
                     UNION
-                    SELECT q.token, q.weight, p.id
-                    FROM given g JOIN person p ON p.id = g.person_id AND p.organisation_id <> :organisation CROSS JOIN q
-                    WHERE EXISTS (SELECT 1 FROM person_name_token t
-                                  WHERE t.token = q.token AND t.organisation_id = p.organisation_id AND t.person_id = p.id)
+                    SELECT g.token, g.weight, n.person_id
+                    FROM person_name_tokens n CROSS JOIN LATERAL unnest(n.tokens) AS t (token) JOIN g ON g.token = t.token
+                    WHERE n.person_id = ANY (CAST(:given AS bigint[]))
                 )
                 SELECT person_id, sum(weight * ln(1 + CAST(:cap AS float8) / df)) AS score
                 FROM (SELECT person_id, weight, count(*) OVER (PARTITION BY token) AS df FROM postings) counted
                 GROUP BY person_id ORDER BY score DESC, person_id LIMIT :candidates
-                """).param("tokens", tokens.keySet().toArray(Long[]::new))
-                .param("weights", tokens.values().toArray(Double[]::new))
-                .param("organisation", organisation).param("user", userId).param("cap", POSTINGS_PER_TOKEN)
+                """).param("tokens", own.keySet().toArray(Long[]::new))
+                .param("weights", own.values().toArray(Double[]::new))
+                .param("givenTokens", elsewhere.keySet().toArray(Long[]::new))
+                .param("givenWeights", elsewhere.values().toArray(Double[]::new))
+                .param("given", given.toArray(Long[]::new)).param("cap", POSTINGS_PER_TOKEN)
                 .param("candidates", CANDIDATES)
                 .query(rs -> {
                     scores.put(rs.getLong(1), rs.getDouble(2));

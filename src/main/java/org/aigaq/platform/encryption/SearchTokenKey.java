@@ -21,8 +21,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * The key of the blind indexes: a search token is the first 8 bytes of HMAC-SHA256 (Tink PRF) of a token's plain
- * text, so the database holds numbers that say nothing without the key, and equal texts still meet. The keyset is
+ * The key of the blind indexes: a search token is the first 8 bytes of HMAC-SHA256 (Tink PRF) of a scope (an
+ * organisation) and a token's plain text, so the database holds numbers that say nothing without the key, equal
+ * texts still meet within a scope, and two scopes' tokens cannot be linked. The keyset is
  * {@code AIGAQ_NAME_TOKEN_KEYSET} (a Tink JSON keyset, from a secret store) or else
  * {@code $AIGAQ_HOME/keys/name-token-keyset.json}, readable only by the owner, created at first start. A new key
  * makes every stored token useless: rotating it means rebuilding the tokens ({@code keys rotate-name-key}).
@@ -52,10 +53,10 @@ public class SearchTokenKey {
         return new SearchTokenKey(load(home, fromEnvironment));
     }
 
-    /** The token of a plain text. */
-    public long token(String text) {
+    /** The token of a plain text within a scope (an organisation): the same text gives another token in another scope. */
+    public long token(long scope, String text) {
         try {
-            return ByteBuffer.wrap(prf.compute(text.getBytes(StandardCharsets.UTF_8), 8)).getLong();
+            return ByteBuffer.wrap(prf.compute((scope + ":" + text).getBytes(StandardCharsets.UTF_8), 8)).getLong();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("a search token could not be computed", e);
         }
