@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * A person at a browser: Debian's Chromium driven by Playwright against the running application. Signs in with the
@@ -35,6 +36,7 @@ class BrowserTest extends ApplicationTest {
 
     @LocalServerPort int port;
     @Autowired TestAccounts accounts;
+    @Autowired org.aigaq.documentation.People people;
 
     private Playwright playwright;
     private Browser browser;
@@ -312,6 +314,33 @@ class BrowserTest extends ApplicationTest {
         checkAccessibility();
         page.click("main a.button.primary");
         assertThat(page.textContent("main table")).contains("Избиение в ИВС " + marker).contains("Угрозы " + marker);
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
+    void aDocumenterFindsAPersonWrittenInAnotherScript() {
+        var documenter = accounts.create(Role.DOCUMENTER, true);
+        SecurityContextHolder.getContext().setAuthentication(accounts.signedIn(documenter));
+        org.aigaq.documentation.Person person;
+        try {
+            person = people.record(new org.aigaq.documentation.PersonDraft(new org.aigaq.documentation.Identity(
+                    "Нұрлан Серікұлы Жұмағұлов", java.util.List.of("Нурлан Жумагулов"), null, null, null), false, null, null,
+                    null, java.util.List.of(), false, null));
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        signInWithCode(documenter);
+        consoleErrors.clear();
+        page.click("#people-search-link");
+        checkAccessibility();
+        page.fill("#q", "Zhumagulov N.S.");
+        page.click("main button.primary");
+        page.waitForSelector("#found");
+        assertThat(page.textContent("#found")).contains("Нұрлан Серікұлы Жұмағұлов").contains("Нурлан Жумагулов")
+                .contains(person.pseudonym());
+        checkAccessibility();
+        page.click("#found >> text=Нұрлан Серікұлы Жұмағұлов");
+        assertThat(page.getAttribute("#find-person", "href")).endsWith("/people/search");
         assertThat(consoleErrors).isEmpty();
     }
 
