@@ -25,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  * the stored ones are (in the user's organisation, and in the organisations of the people of the cases given to the
  * user); the people sharing the most, rare tokens weighing more, are found in SQL among those whose identities the
  * user may see (case workers: their organisation's people and the people of the cases given to them);
- * only those candidates are decrypted and ranked again by {@link NameSimilarity}. A name search shows identities, so
+ * only those candidates are decrypted and ranked again by {@link NameSimilarity}. The typo variants (one letter left
+ * out) are read only when the other tokens do not give enough close names. A name search shows identities, so
  * it is for case workers only; analysts and viewers, who see pseudonyms, cannot search by name. Each search is
  * audited with the people it showed, never with the name searched.
  */
@@ -33,9 +34,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class PersonSearch {
 
     /** Postings read per token at most: a very common token (a frequent surname) cannot flood the candidates. */
-    static final int POSTINGS_PER_TOKEN = 2000;
+    static final int POSTINGS_PER_TOKEN = 500;
+    /** Fewer for a typo variant: it only has to bring a misspelt name into the candidates, not rank the rest. */
+    static final int POSTINGS_PER_TYPO = 100;
     /** Candidates decrypted and compared, at most. */
     static final int CANDIDATES = 100;
+    /** A candidate this alike is a close name: enough of them, and the typo variants are not read. */
+    static final double CLOSE = 0.9;
     /** Below this similarity, a candidate is not shown. */
     static final double LEAST_SIMILARITY = 0.6;
     public static final int MOST_RESULTS = 100;
@@ -87,8 +92,27 @@ public class PersonSearch {
                 .query(rs -> {
                     given.put(rs.getLong(1), rs.getLong(2));
                 });
+        // First without the typo variants (most of the tokens, and the slowest to read); only when that does not
+        // give enough close names are they read too.
+        var exact = plain.stream().filter(t -> t.kind() != SearchToken.Kind.TYPO).toList();
+        var found = rank(asked, exact.isEmpty() ? plain : exact, user.organisationId(), given);
+        if (!exact.isEmpty() && found.stream().filter(f -> f.similarity() >= CLOSE).count() < size) {
+            found = rank(asked, plain, user.organisationId(), given);
+        }
+        var shown = found.subList(0, Math.min(size, found.size()));
+        var cases = casesOf(shown.stream().map(f -> f.person().id()).toList());
+        var results = shown.stream().map(f -> new Found(f.person(), f.similarity(), f.reasons(),
+                cases.getOrDefault(f.person().id(), List.of()))).toList();
+        audit.record("people.searched", "person", null, Map.of("results", results.size(),
+                "people", results.stream().map(f -> f.person().id()).toList()));
+        return results;
+    }
+
+    /** The candidates for some of the query's tokens, decrypted and ranked by similarity, best first. */
+    private List<Found> rank(NameForm asked, java.util.Collection<SearchToken> plain, long organisation, Map<Long, Long> given) {
+        var own = keyed(plain, organisation);
         var elsewhere = new LinkedHashMap<Long, Double>();
-        given.values().stream().distinct().forEach(organisation -> elsewhere.putAll(keyed(plain, organisation)));
+        given.values().stream().distinct().forEach(other -> elsewhere.putAll(keyed(plain, other)));
         var candidates = candidates(own, elsewhere, List.copyOf(given.keySet()));
         var found = new ArrayList<Found>();
         if (!candidates.isEmpty()) {
@@ -107,13 +131,7 @@ public class PersonSearch {
         found.sort(Comparator.comparingDouble(Found::similarity).reversed()
                 .thenComparing(f -> -candidates.get(f.person().id()))
                 .thenComparing(f -> f.person().id()));
-        var shown = found.subList(0, Math.min(size, found.size()));
-        var cases = casesOf(shown.stream().map(f -> f.person().id()).toList());
-        var results = shown.stream().map(f -> new Found(f.person(), f.similarity(), f.reasons(),
-                cases.getOrDefault(f.person().id(), List.of()))).toList();
-        audit.record("people.searched", "person", null, Map.of("results", results.size(),
-                "people", results.stream().map(f -> f.person().id()).toList()));
-        return results;
+        return found;
     }
 
     /** The query's tokens keyed in an organisation, each with the weight of its strongest kind. */
@@ -135,7 +153,8 @@ public class PersonSearch {
         var scores = new LinkedHashMap<Long, Double>();
         jdbc.sql("""
                 WITH q AS (
-                    SELECT * FROM unnest(CAST(:tokens AS bigint[]), CAST(:weights AS float8[])) AS q (token, weight)
+                    SELECT *, CASE WHEN weight < :typoWeight THEN :typoCap ELSE :cap END AS cap
+                    FROM unnest(CAST(:tokens AS bigint[]), CAST(:weights AS float8[])) AS q (token, weight)
                 ),
                 g AS (
                     SELECT * FROM unnest(CAST(:givenTokens AS bigint[]), CAST(:givenWeights AS float8[])) AS g (token, weight)
@@ -143,7 +162,7 @@ public class PersonSearch {
                 postings AS (
                     SELECT q.token, q.weight, x.person_id
                     FROM q CROSS JOIN LATERAL (
-                        SELECT n.person_id FROM person_name_tokens n WHERE n.tokens @> ARRAY[q.token] LIMIT :cap) x
+                        SELECT n.person_id FROM person_name_tokens n WHERE n.tokens @> ARRAY[q.token] LIMIT q.cap) x
                     UNION
                     SELECT g.token, g.weight, n.person_id
                     FROM person_name_tokens n CROSS JOIN LATERAL unnest(n.tokens) AS t (token) JOIN g ON g.token = t.token
@@ -157,6 +176,7 @@ public class PersonSearch {
                 .param("givenTokens", elsewhere.keySet().toArray(Long[]::new))
                 .param("givenWeights", elsewhere.values().toArray(Double[]::new))
                 .param("given", given.toArray(Long[]::new)).param("cap", POSTINGS_PER_TOKEN)
+                .param("typoCap", POSTINGS_PER_TYPO).param("typoWeight", SearchToken.Kind.TYPO.weight() + 0.01)
                 .param("candidates", CANDIDATES)
                 .query(rs -> {
                     scores.put(rs.getLong(1), rs.getDouble(2));
