@@ -16,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Many cases recorded at once, in the caller's transaction, for imports. Every value goes through the very checks
  * of {@link Events}, {@link People}, {@link Acts} and {@link CaseRecords} (involvements, sources, interventions);
  * places of detention are looked up in the registry once per code or name; identities are encrypted as People does
- * (bound to {@code person.identity:<id>}) and numbers come from {@link RecordNumbers}. Rows are written a thousand at
+ * (bound to {@code person.identity:<id>}), their names' search tokens written with them ({@link PersonNameIndex}),
+ * and numbers come from {@link RecordNumbers}. Rows are written a thousand at
  * a time with one statement per table, and nothing is audited per record: the import audits itself once.
  */
 @Service
@@ -46,9 +47,10 @@ public class CaseBatch {
     private final Terms terms;
     private final RecordNumbers numbers;
     private final JsonMapper json;
+    private final PersonNameIndex names;
 
-    CaseBatch(JdbcClient jdbc, Events events, People people, Acts acts, Terms terms, RecordNumbers numbers,
-              JsonMapper json) {
+    CaseBatch(JdbcClient jdbc, Events events, People people, Acts acts, Terms terms, RecordNumbers numbers, JsonMapper json,
+              PersonNameIndex names) {
         this.jdbc = jdbc;
         this.events = events;
         this.people = people;
@@ -56,6 +58,7 @@ public class CaseBatch {
         this.terms = terms;
         this.numbers = numbers;
         this.json = json;
+        this.names = names;
     }
 
     /** A batch for the current user, who must be a case worker; everything it writes belongs to the user's organisation. */
@@ -82,6 +85,7 @@ public class CaseBatch {
         private final Map<String, List<Long>> placesByCode = new java.util.HashMap<>();
         private final Map<String, List<Long>> placesByName = new java.util.HashMap<>();
         private final java.util.Set<Long> placesFound = new java.util.HashSet<>();
+        private final PersonNameIndex.Rows nameTokens = new PersonNameIndex.Rows();
         private final IdBlock eventIds = new IdBlock("event");
         private final IdBlock personIds = new IdBlock("person");
         private final IdBlock actIds = new IdBlock("act");
@@ -171,6 +175,7 @@ public class CaseBatch {
             row.put("organisationId", user.organisationId());
             row.put("identity", people.encrypt(person.identity, id));
             personRows.add(row);
+            names.collect(nameTokens, id, user.organisationId(), person.identity);
             personCount++;
             flushWhenFull();
             return id;
@@ -243,6 +248,7 @@ public class CaseBatch {
                 var assigned = numbers.reserveSeparately("P", personRows.size());
                 for (int i = 0; i < personRows.size(); i++) personRows.get(i).put("pseudonym", assigned.get(i));
                 insert("person", PERSON, personRows);
+                names.write(nameTokens);
             }
             insert("act", ACT, actRows);
             insert("involvement", INVOLVEMENT, involvementRows);

@@ -29,14 +29,17 @@ public class People {
     private final JsonMapper json;
     private final Terms terms;
     private final RecordNumbers numbers;
+    private final PersonNameIndex names;
 
-    People(JdbcClient jdbc, AuditTrail audit, FieldEncryption encryption, JsonMapper json, Terms terms, RecordNumbers numbers) {
+    People(JdbcClient jdbc, AuditTrail audit, FieldEncryption encryption, JsonMapper json, Terms terms, RecordNumbers numbers,
+           PersonNameIndex names) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.encryption = encryption;
         this.json = json;
         this.terms = terms;
         this.numbers = numbers;
+        this.names = names;
     }
 
     /** Records a person for the user's organisation; returns it with its new pseudonym. */
@@ -55,6 +58,7 @@ public class People {
                 .params(checked.attributes()).query(Long.class).single();
         jdbc.sql("UPDATE person SET identity = :identity WHERE id = :id")
                 .param("identity", encrypt(checked.identity(), id)).param("id", id).update();
+        names.index(id, user.organisationId(), checked.identity());
         audit.record("person.recorded", "person", id, Map.of("pseudonym", pseudonym));
         return get(id);
     }
@@ -66,6 +70,9 @@ public class People {
             throw new NoSuchRecord("person", id);
         }
         var checked = check(draft);
+        long organisation = jdbc.sql("SELECT organisation_id FROM person WHERE id = :id").param("id", id)
+                .query(Long.class).single();
+        names.index(id, organisation, checked.identity());
         jdbc.sql("""
                 UPDATE person SET identity = :identity, is_group = :group, group_size = :groupSize, sex = :sex,
                     citizenship = :citizenship, characteristics = :characteristics, deceased = :deceased,
@@ -275,11 +282,15 @@ public class People {
         return encryption.encrypt(json.writeValueAsString(identity), "person.identity:" + id);
     }
 
-    private Person row(ResultSet rs, boolean withIdentity) throws SQLException {
+    /** The identity stored for the person {@code id}, decrypted. */
+    Identity decrypt(byte[] identity, long id) {
+        return json.readValue(encryption.decrypt(identity, "person.identity:" + id), Identity.class);
+    }
+
+    /** A person row as the user may see it: with the identity, or with the pseudonym only. */
+    Person row(ResultSet rs, boolean withIdentity) throws SQLException {
         long id = rs.getLong("id");
-        Identity identity = withIdentity
-                ? json.readValue(encryption.decrypt(rs.getBytes("identity"), "person.identity:" + id), Identity.class)
-                : null;
+        Identity identity = withIdentity ? decrypt(rs.getBytes("identity"), id) : null;
         return new Person(id, rs.getString("pseudonym"), rs.getLong("organisation_id"), identity,
                 rs.getBoolean("is_group"), Rows.optionalInt(rs, "group_size"), rs.getString("sex"),
                 rs.getString("citizenship"), Rows.strings(rs, "characteristics"), rs.getBoolean("deceased"),

@@ -386,6 +386,33 @@ class BrowserTest extends ApplicationTest {
         assertThat(consoleErrors).isEmpty();
     }
 
+    @Test
+    void aDocumenterFindsAPersonWrittenInAnotherScript() {
+        var documenter = accounts.create(Role.DOCUMENTER, true);
+        SecurityContextHolder.getContext().setAuthentication(accounts.signedIn(documenter));
+        org.aigaq.documentation.Person person;
+        try {
+            person = people.record(new org.aigaq.documentation.PersonDraft(new org.aigaq.documentation.Identity(
+                    "Нұрлан Серікұлы Жұмағұлов", java.util.List.of("Нурлан Жумагулов"), null, null, null), false, null, null,
+                    null, java.util.List.of(), false, null));
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        signInWithCode(documenter);
+        consoleErrors.clear();
+        page.click("#people-search-link");
+        checkAccessibility();
+        page.fill("#q", "Zhumagulov N.S.");
+        page.click("main button.primary");
+        page.waitForSelector("#found");
+        assertThat(page.textContent("#found")).contains("Нұрлан Серікұлы Жұмағұлов").contains("Нурлан Жумагулов")
+                .contains(person.pseudonym());
+        checkAccessibility();
+        page.click("#found >> text=Нұрлан Серікұлы Жұмағұлов");
+        assertThat(page.getAttribute("#find-person", "href")).endsWith("/people/search");
+        assertThat(consoleErrors).isEmpty();
+    }
+
     private void signInWithCode(TestAccounts.Account account) {
         signIn(account.username());
         page.fill("#code", accounts.nextCodeFor(account.secret()));

@@ -29,7 +29,8 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * 100,000 rows (50,000 events of two acts each, every act with a perpetrator's agency, every victim with a key, sex,
  * date of birth and citizenship, every event with a source and an intervention repeated on its two rows) import
- * without a row limit, read from the encrypted upload a row at a time; the times are logged for docs/benchmarks.md. It has a database of its own (the
+ * without a row limit, read from the encrypted upload a row at a time, every person with its name tokens; the times,
+ * and those of name searches over the imported people, are logged for docs/benchmarks.md. It has a database of its own (the
  * property below makes a context of its own), so that the other tests' lists and exports do not carry its cases.
  */
 @TestPropertySource(properties = "aigaq.test.database=large-import")
@@ -39,6 +40,7 @@ class LargeImportTest extends ApplicationTest {
     private static final Logger log = LoggerFactory.getLogger(LargeImportTest.class);
 
     @Autowired CaseImports imports;
+    @Autowired org.aigaq.documentation.PersonSearch search;
     @Autowired TestAccounts accounts;
     @Autowired JdbcTemplate jdbc;
 
@@ -100,5 +102,17 @@ class LargeImportTest extends ApplicationTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM person p JOIN act a ON a.victim_id = p.id JOIN event e ON e.id = a.event_id "
                 + "WHERE e.title = ? AND p.sex IS NOT NULL AND p.citizenship = 'Kazakhstan'", Long.class, "Beating in custody " + marker))
                 .isEqualTo(ROWS);
+        // Every imported person has its name tokens; a name search over them (names repeat thousands of times here).
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM person_name_tokens WHERE tokens IS NULL", Long.class)).isZero();
+        var times = new long[50];
+        String[] queries = {"Akhmetov Yerzhan", "Сарсенбаева Айгуль", "Оспанов С.", "Zhanar Kenzhebayeva", "Нурлан Смагулов"};
+        for (int i = 0; i < times.length; i++) {
+            long start = System.nanoTime();
+            assertThat(search.find(queries[i % queries.length], 20)).isNotEmpty();
+            times[i] = System.nanoTime() - start;
+        }
+        java.util.Arrays.sort(times);
+        log.info("Name search among {} people: p50 {} ms, p95 {} ms (20 results, 100 candidates decrypted)", ROWS,
+                times[times.length / 2] / 1_000_000, times[times.length * 95 / 100] / 1_000_000);
     }
 }

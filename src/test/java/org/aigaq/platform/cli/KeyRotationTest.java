@@ -14,6 +14,7 @@ import org.aigaq.Aigaq;
 import org.aigaq.documentation.Identity;
 import org.aigaq.documentation.People;
 import org.aigaq.documentation.PersonDraft;
+import org.aigaq.documentation.PersonSearch;
 import org.aigaq.platform.accounts.Organisations;
 import org.aigaq.platform.accounts.SecondFactors;
 import org.aigaq.platform.accounts.Users;
@@ -30,7 +31,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /**
  * Key rotation as an operator does it: data encrypted under the first key, {@code keys rotate} adds a new primary key,
  * {@code keys re-encrypt} moves every value to it, and everything still decrypts. A keyset can also come from
- * AIGAQ_FIELD_KEYSET instead of the keys folder.
+ * AIGAQ_FIELD_KEYSET instead of the keys folder. {@code keys rotate-name-key} gives the name search a new key and
+ * rebuilds its tokens, and the search still finds.
  */
 class KeyRotationTest {
 
@@ -85,6 +87,61 @@ class KeyRotationTest {
             var secondFactors = context.getBean(SecondFactors.class);
             assertThat(secondFactors.verify(userId, secondFactors.codeFor(secret, System.currentTimeMillis() / 1000 + 30))).isTrue();
         }
+    }
+
+    @Test
+    void rotatingTheNameKeyRebuildsEveryTokenAndTheSearchStillFinds() throws Exception {
+        long personId;
+        long userId;
+        String before;
+        try (var context = start()) {
+            var users = context.getBean(Users.class);
+            var organisation = context.getBean(Organisations.class).create("Name key test", null);
+            userId = users.create("name-key-doc", "Doc", organisation.id(), Set.of(Role.DOCUMENTER), "long enough password", false).id();
+            signIn(users, userId);
+            try {
+                personId = context.getBean(People.class).record(new PersonDraft(new Identity("Жанар Серікқызы Тоқтарова",
+                        List.of(), null, null, null), false, null, null, null, List.of(), false, null)).id();
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+            var jdbc = context.getBean(JdbcTemplate.class);
+            List<Long> tokensBefore = jdbc.queryForList("SELECT unnest(tokens) FROM person_name_tokens WHERE person_id = ?",
+                    Long.class, personId);
+            before = java.nio.file.Files.readString(home.resolve("keys/name-token-keyset.json"));
+            var out = new java.io.ByteArrayOutputStream();
+            var previous = System.out;
+            System.setOut(new java.io.PrintStream(out, true));
+            int exit;
+            try {
+                exit = new KeysCommand().run(context, new String[] {"keys", "rotate-name-key"});
+            } finally {
+                System.setOut(previous);
+            }
+            assertThat(exit).as(out.toString()).isZero();
+            assertThat(out.toString()).contains("person names");
+            assertThat(java.nio.file.Files.readString(home.resolve("keys/name-token-keyset.json"))).isNotEqualTo(before);
+            var tokensAfter = jdbc.queryForList("SELECT unnest(tokens) FROM person_name_tokens WHERE person_id = ?",
+                    Long.class, personId);
+            assertThat(tokensAfter).hasSameSizeAs(tokensBefore).doesNotContainAnyElementsOf(tokensBefore);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_entry WHERE action = 'keys.name-tokens-rebuilt'",
+                    Integer.class)).isEqualTo(1);
+        }
+        try (var context = start()) {
+            signIn(context.getBean(Users.class), userId);
+            try {
+                var found = context.getBean(PersonSearch.class).find("Toktarova Zhanar", 5);
+                assertThat(found).extracting(f -> f.person().id()).contains(personId);
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+        }
+    }
+
+    private static void signIn(Users users, long userId) {
+        var securityContext = SecurityContextHolder.createEmptyContext();
+        securityContext.setAuthentication(SignedInUsers.authenticationOf(SignedInUsers.principalOf(users.get(userId), false)));
+        SecurityContextHolder.setContext(securityContext);
     }
 
     @Test

@@ -167,6 +167,8 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("GET /places", ALL);
         EXPECTED.put("POST /places", WORKERS);
         EXPECTED.put("GET /people/{id}", ALL);
+        EXPECTED.put("GET /people/search", WORKERS);
+        EXPECTED.put("GET /api/v1/people/search", WORKERS);
         EXPECTED.put("POST /people/{id}", WORKERS);
         EXPECTED.put("GET /events/export", ALL);
         EXPECTED.put("GET /api/v1/exports/events", ALL);

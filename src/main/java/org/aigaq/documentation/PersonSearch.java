@@ -1,0 +1,206 @@
+package org.aigaq.documentation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.aigaq.platform.InvalidInput;
+import org.aigaq.platform.audit.AuditTrail;
+import org.aigaq.platform.encryption.SearchTokenKey;
+import org.aigaq.platform.names.NameForm;
+import org.aigaq.platform.names.NameSimilarity;
+import org.aigaq.platform.names.NameTokens;
+import org.aigaq.platform.names.SamePerson;
+import org.aigaq.platform.names.SearchToken;
+import org.aigaq.platform.security.CurrentUser;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Finding a person by name whatever the spelling, on encrypted identities. The query's search tokens are keyed as
+ * the stored ones are (in the user's organisation, and in the organisations of the people of the cases given to the
+ * user); the people sharing the most, rare tokens weighing more, are found in SQL among those whose identities the
+ * user may see (case workers: their organisation's people and the people of the cases given to them);
+ * only those candidates are decrypted and ranked again by {@link NameSimilarity}. The typo variants (one letter left
+ * out) are read only when the other tokens do not give enough close names. A name search shows identities, so
+ * it is for case workers only; analysts and viewers, who see pseudonyms, cannot search by name. Each search is
+ * audited with the people it showed, never with the name searched.
+ */
+@Service
+public class PersonSearch {
+
+    /** Postings read per token at most: a very common token (a frequent surname) cannot flood the candidates. */
+    static final int POSTINGS_PER_TOKEN = 500;
+    /** Fewer for a typo variant: it only has to bring a misspelt name into the candidates, not rank the rest. */
+    static final int POSTINGS_PER_TYPO = 100;
+    /** Candidates decrypted and compared, at most. */
+    static final int CANDIDATES = 100;
+    /** A candidate this alike is a close name: enough of them, and the typo variants are not read. */
+    static final double CLOSE = 0.9;
+    /** Below this similarity, a candidate is not shown. */
+    static final double LEAST_SIMILARITY = 0.6;
+    public static final int MOST_RESULTS = 100;
+
+    /** A case a found person is in, as the user may see it. */
+    public record CaseOfPerson(long eventId, String recordNumber, String title) {}
+
+    /** A person found, how alike the best of their names is to the query (0 to 1), why, and their cases. */
+    public record Found(Person person, double similarity, List<SamePerson.Reason> reasons, List<CaseOfPerson> cases) {}
+
+    private final JdbcClient jdbc;
+    private final SearchTokenKey key;
+    private final People people;
+    private final AuditTrail audit;
+
+    PersonSearch(JdbcClient jdbc, SearchTokenKey key, People people, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.key = key;
+        this.people = people;
+        this.audit = audit;
+    }
+
+    /** The people most like the name {@code query}, best first, at most {@code limit}. */
+    @Transactional
+    public List<Found> find(String query, int limit) {
+        var user = CurrentUser.require();
+        if (user.roles().stream().noneMatch(CaseAccess.CASE_WORKERS::contains)) {
+            throw new AccessDeniedException("only case workers search people by name");
+        }
+        String text = Texts.required(query, 300, "q");
+        NameForm asked = NameForm.of(text);
+        if (asked.isEmpty()) {
+            throw new InvalidInput("q", "documentation.people.search.no-letters");
+        }
+        int size = Math.clamp(limit, 1, MOST_RESULTS);
+        var plain = NameTokens.of(asked);
+        var own = keyed(plain, user.organisationId());
+        // The people of the cases given to the user, recorded by other organisations: their tokens are keyed in
+        // their organisation, so the query is keyed there too, and only those people are looked at.
+        var given = new LinkedHashMap<Long, Long>();
+        jdbc.sql("""
+                SELECT DISTINCT p.id, p.organisation_id FROM person p WHERE p.organisation_id <> :organisation AND p.id IN (
+                    SELECT a.victim_id FROM case_access ca JOIN act a ON a.event_id = ca.event_id WHERE ca.user_id = :user
+                    UNION SELECT ep.person_id FROM case_access ca JOIN event_person ep ON ep.event_id = ca.event_id
+                    WHERE ca.user_id = :user
+                    UNION SELECT i.perpetrator_id FROM case_access ca JOIN act a ON a.event_id = ca.event_id
+                          JOIN involvement i ON i.act_id = a.id WHERE ca.user_id = :user)
+                """).param("organisation", user.organisationId()).param("user", user.id())
+                .query(rs -> {
+                    given.put(rs.getLong(1), rs.getLong(2));
+                });
+        // First without the typo variants (most of the tokens, and the slowest to read); only when that does not
+        // give enough close names are they read too.
+        var exact = plain.stream().filter(t -> t.kind() != SearchToken.Kind.TYPO).toList();
+        var found = rank(asked, exact.isEmpty() ? plain : exact, user.organisationId(), given);
+        if (!exact.isEmpty() && found.stream().filter(f -> f.similarity() >= CLOSE).count() < size) {
+            found = rank(asked, plain, user.organisationId(), given);
+        }
+        var shown = found.subList(0, Math.min(size, found.size()));
+        var cases = casesOf(shown.stream().map(f -> f.person().id()).toList());
+        var results = shown.stream().map(f -> new Found(f.person(), f.similarity(), f.reasons(),
+                cases.getOrDefault(f.person().id(), List.of()))).toList();
+        audit.record("people.searched", "person", null, Map.of("results", results.size(),
+                "people", results.stream().map(f -> f.person().id()).toList()));
+        return results;
+    }
+
+    /** The candidates for some of the query's tokens, decrypted and ranked by similarity, best first. */
+    private List<Found> rank(NameForm asked, java.util.Collection<SearchToken> plain, long organisation, Map<Long, Long> given) {
+        var own = keyed(plain, organisation);
+        var elsewhere = new LinkedHashMap<Long, Double>();
+        given.values().stream().distinct().forEach(other -> elsewhere.putAll(keyed(plain, other)));
+        var candidates = candidates(own, elsewhere, List.copyOf(given.keySet()));
+        var found = new ArrayList<Found>();
+        if (!candidates.isEmpty()) {
+            var rows = jdbc.sql("SELECT * FROM person WHERE id IN (:ids)").param("ids", List.copyOf(candidates.keySet()))
+                    .query((rs, n) -> people.row(rs, true)).list();
+            for (Person person : rows) {
+                var forms = new ArrayList<NameForm>();
+                forms.add(NameForm.of(person.identity().name()));
+                person.identity().otherNames().forEach(n -> forms.add(NameForm.of(n)));
+                var alignment = NameSimilarity.best(List.of(asked), forms);
+                if (alignment.score() >= LEAST_SIMILARITY) {
+                    found.add(new Found(person, alignment.score(), SamePerson.reasons(alignment), List.of()));
+                }
+            }
+        }
+        found.sort(Comparator.comparingDouble(Found::similarity).reversed()
+                .thenComparing(f -> -candidates.get(f.person().id()))
+                .thenComparing(f -> f.person().id()));
+        return found;
+    }
+
+    /** The query's tokens keyed in an organisation, each with the weight of its strongest kind. */
+    private Map<Long, Double> keyed(java.util.Collection<SearchToken> plain, long organisation) {
+        var tokens = new LinkedHashMap<Long, Double>();
+        for (SearchToken token : plain) {
+            tokens.merge(key.token(organisation, token.text()), token.kind().weight(), Math::max);
+        }
+        return tokens;
+    }
+
+    /**
+     * The people sharing the query's tokens, with their weighted overlap: each shared token counts its kind's weight
+     * times ln(1 + cap / how many of the reachable people have it). Reachable: the organisation's people (the
+     * tokens are keyed by organisation, so the index finds only them; at most a cap per token) and the people of the
+     * cases given to the user ({@code given}, matched with the tokens keyed in their organisations).
+     */
+    private Map<Long, Double> candidates(Map<Long, Double> own, Map<Long, Double> elsewhere, List<Long> given) {
+        var scores = new LinkedHashMap<Long, Double>();
+        jdbc.sql("""
+                WITH q AS (
+                    SELECT *, CASE WHEN weight < :typoWeight THEN :typoCap ELSE :cap END AS cap
+                    FROM unnest(CAST(:tokens AS bigint[]), CAST(:weights AS float8[])) AS q (token, weight)
+                ),
+                g AS (
+                    SELECT * FROM unnest(CAST(:givenTokens AS bigint[]), CAST(:givenWeights AS float8[])) AS g (token, weight)
+                ),
+                postings AS (
+                    SELECT q.token, q.weight, x.person_id
+                    FROM q CROSS JOIN LATERAL (
+                        SELECT n.person_id FROM person_name_tokens n WHERE n.tokens @> ARRAY[q.token] LIMIT q.cap) x
+                    UNION
+                    SELECT g.token, g.weight, n.person_id
+                    FROM person_name_tokens n CROSS JOIN LATERAL unnest(n.tokens) AS t (token) JOIN g ON g.token = t.token
+                    WHERE n.person_id = ANY (CAST(:given AS bigint[]))
+                )
+                SELECT person_id, sum(weight * ln(1 + CAST(:cap AS float8) / df)) AS score
+                FROM (SELECT person_id, weight, count(*) OVER (PARTITION BY token) AS df FROM postings) counted
+                GROUP BY person_id ORDER BY score DESC, person_id LIMIT :candidates
+                """).param("tokens", own.keySet().toArray(Long[]::new))
+                .param("weights", own.values().toArray(Double[]::new))
+                .param("givenTokens", elsewhere.keySet().toArray(Long[]::new))
+                .param("givenWeights", elsewhere.values().toArray(Double[]::new))
+                .param("given", given.toArray(Long[]::new)).param("cap", POSTINGS_PER_TOKEN)
+                .param("typoCap", POSTINGS_PER_TYPO).param("typoWeight", SearchToken.Kind.TYPO.weight() + 0.01)
+                .param("candidates", CANDIDATES)
+                .query(rs -> {
+                    scores.put(rs.getLong(1), rs.getDouble(2));
+                });
+        return scores;
+    }
+
+    /** The cases each person is in that the user may read, newest first. */
+    private Map<Long, List<CaseOfPerson>> casesOf(List<Long> personIds) {
+        var cases = new HashMap<Long, List<CaseOfPerson>>();
+        if (personIds.isEmpty()) return cases;
+        CaseAccess.bind(jdbc.sql("""
+                SELECT DISTINCT x.person_id, e.id, e.record_number, e.title
+                FROM (SELECT victim_id AS person_id, event_id FROM act WHERE victim_id IN (:people)
+                      UNION SELECT person_id, event_id FROM event_person WHERE person_id IN (:people)
+                      UNION SELECT i.perpetrator_id, a.event_id FROM involvement i JOIN act a ON a.id = i.act_id
+                            WHERE i.perpetrator_id IN (:people)) x
+                JOIN event e ON e.id = x.event_id
+                WHERE """ + CaseAccess.visibleEvents("e") + " ORDER BY e.id DESC"))
+                .param("people", personIds)
+                .query(rs -> {
+                    cases.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new CaseOfPerson(rs.getLong(2), rs.getString(3), rs.getString(4)));
+                });
+        return cases;
+    }
+}
