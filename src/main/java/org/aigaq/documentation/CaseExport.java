@@ -36,13 +36,16 @@ public class CaseExport {
     private final Vocabularies vocabularies;
     private final AuditTrail audit;
     private final JsonMapper json;
+    private final Places places;
 
-    CaseExport(Events events, CaseFiles caseFiles, Vocabularies vocabularies, AuditTrail audit, JsonMapper json) {
+    CaseExport(Events events, CaseFiles caseFiles, Vocabularies vocabularies, AuditTrail audit, JsonMapper json,
+               Places places) {
         this.events = events;
         this.caseFiles = caseFiles;
         this.vocabularies = vocabularies;
         this.audit = audit;
         this.json = json;
+        this.places = places;
     }
 
     /** One snapshot for the whole export: cases recorded meanwhile are not half in it. */
@@ -55,25 +58,65 @@ public class CaseExport {
         audit.record("export", "event", null, Map.of("format", format.name(), "cases", count));
     }
 
+    /**
+     * The CSV columns, named as the import recognises them so that an export imports back. The first fifteen are those
+     * of earlier exports, in the same order; the rest follow.
+     */
+    private static final String[] CSV_COLUMNS = {"event_number", "event_title", "event_date", "date_precision", "region",
+            "violation_status", "monitoring_status", "organisation", "sharing", "act_type", "victim", "methods",
+            "location_type", "age_at_time", "perpetrator_agencies", "victim_key", "other_names", "sex", "date_of_birth",
+            "citizenship", "place_code", "place", "unit", "rank_role", "degree", "source_type", "reliability",
+            "date_received", "source_summary", "intervention_type", "intervention_date", "intervening_party",
+            "intervention_status"};
+
+    /**
+     * One row per act; a case's sources and interventions are laid beside its acts, row by row, with rows of the event
+     * alone for those left over, so that each is written once and an import records each once.
+     */
     private int writeCsv(Events.Filter filter, OutputStream out) throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         // A byte-order mark so that spreadsheets open the Cyrillic text as UTF-8.
         writer.write('\uFEFF');
-        var csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader("event_number", "event_title",
-                "event_date", "date_precision", "region", "violation_status", "monitoring_status", "organisation",
-                "sharing", "act_type", "victim", "methods", "location_type", "age_at_time", "perpetrator_agencies").get());
+        var csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(CSV_COLUMNS).get());
+        var places = new java.util.HashMap<Long, Place>();
         int count = forEachCase(filter, file -> {
             Event e = file.event();
-            if (file.acts().isEmpty()) {
-                csv.printRecord(e.recordNumber(), e.title(), e.initial().shown(), e.initial().precision(), e.region(),
-                        e.violationStatus(), e.monitoringStatus(), e.organisationName(), e.sharing(), "", "", "", "", "", "");
-            }
-            for (Act a : file.acts()) {
-                var agencies = file.involvementsOf(a.id()).stream().map(Involvement::agency).filter(x -> x != null).distinct().toList();
-                csv.printRecord(e.recordNumber(), e.title(), a.initial().shown(), a.initial().precision(), e.region(),
-                        e.violationStatus(), e.monitoringStatus(), e.organisationName(), e.sharing(), a.actType(),
-                        file.person(a.victimId()).shownName(), String.join(";", a.methods()), a.locationType(),
-                        a.ageAtTime() == null ? "" : a.ageAtTime(), String.join(";", agencies));
+            int rows = Math.max(1, Math.max(file.acts().size(), Math.max(file.information().size(), file.interventions().size())));
+            for (int i = 0; i < rows; i++) {
+                Act a = i < file.acts().size() ? file.acts().get(i) : null;
+                Information source = i < file.information().size() ? file.information().get(i) : null;
+                Intervention intervention = i < file.interventions().size() ? file.interventions().get(i) : null;
+                var row = new ArrayList<Object>(CSV_COLUMNS.length);
+                row.addAll(java.util.Arrays.asList(e.recordNumber(), e.title(),
+                        a == null ? e.initial().shown() : a.initial().shown(),
+                        a == null ? e.initial().precision() : a.initial().precision(), e.region(), e.violationStatus(),
+                        e.monitoringStatus(), e.organisationName(), e.sharing()));
+                if (a == null) {
+                    row.addAll(java.util.Collections.nCopies(6, ""));
+                    row.addAll(java.util.Collections.nCopies(10, ""));
+                } else {
+                    Person victim = file.person(a.victimId());
+                    var involvements = file.involvementsOf(a.id());
+                    var agencies = involvements.stream().map(Involvement::agency).filter(x -> x != null).distinct().toList();
+                    Involvement first = involvements.isEmpty() ? null : involvements.getFirst();
+                    Identity identity = victim.identity();
+                    Place place = a.placeId() == null ? null : places.computeIfAbsent(a.placeId(), this.places::get);
+                    row.addAll(java.util.Arrays.asList(a.actType(), victim.shownName(), String.join(";", a.methods()),
+                            a.locationType(), a.ageAtTime() == null ? "" : a.ageAtTime(), String.join(";", agencies),
+                            victim.pseudonym(), identity == null ? "" : String.join(";", identity.otherNames()),
+                            victim.sex(), identity == null ? null : identity.dateOfBirth(), victim.citizenship(),
+                            place == null ? null : place.officialCode(), place == null ? null : place.name(),
+                            first == null ? null : first.unit(), first == null ? null : first.rankRole(),
+                            first == null ? null : first.degree()));
+                }
+                row.addAll(java.util.Arrays.asList(source == null ? null : source.sourceType(),
+                        source == null ? null : source.reliability(), source == null ? null : source.dateReceived(),
+                        source == null ? null : source.summary()));
+                row.addAll(java.util.Arrays.asList(intervention == null ? null : intervention.interventionType(),
+                        intervention == null || intervention.date() == null ? null : intervention.date().date(),
+                        intervention == null ? null : intervention.interveningParty(),
+                        intervention == null ? null : intervention.status()));
+                csv.printRecord(row);
             }
         });
         csv.flush();

@@ -11,6 +11,8 @@ import java.util.stream.Stream;
 import org.aigaq.documentation.ActDraft;
 import org.aigaq.documentation.Acts;
 import org.aigaq.documentation.CaseExport;
+import org.aigaq.documentation.DatePrecision;
+import org.aigaq.documentation.FuzzyDate;
 import org.aigaq.documentation.CaseRecords;
 import org.aigaq.documentation.EventDraft;
 import org.aigaq.documentation.Events;
@@ -179,7 +181,19 @@ class CaseImportsTest extends ApplicationTest {
             for (int a = 0; a < i % 3; a++) {
                 long victim = people.record(generator.person()).id();
                 long act = acts.add(event, generator.act(victim, draft, methods)).id();
-                if (a == 0) records.addInvolvement(act, new CaseRecords.InvolvementDraft(null, null, "police", null, null, null, "carried-out", null));
+                if (a == 0) records.addInvolvement(act, new CaseRecords.InvolvementDraft(null, null, "police", "Criminal police " + i,
+                        "Investigator", null, "carried-out", null));
+            }
+            // Sources and interventions, more of them than acts in some cases, so that rows of the event alone carry them.
+            for (int s = 0; s < i % 4; s++) {
+                records.addInformation(event, new CaseRecords.InformationDraft(null, null, null, null,
+                        java.time.LocalDate.of(2024, 1 + s, 10), "Account " + s + " of case " + i));
+            }
+            if (i % 2 == 1) {
+                records.addIntervention(event, new CaseRecords.InterventionDraft(
+                        jdbc.queryForObject("SELECT min(code) FROM vocabulary_term WHERE list_code = 'intervention-type'", String.class),
+                        "Coalition lawyer " + i, new FuzzyDate(java.time.LocalDate.of(2024, 5, i), DatePrecision.EXACT),
+                        null, null, null, null, null));
             }
         }
         String original = exportCsv();
@@ -190,7 +204,8 @@ class CaseImportsTest extends ApplicationTest {
         assertThat(job.mapping().columns()).containsEntry("organisation", null)
                 .containsEntry("event_number", ImportField.EVENT_NUMBER).containsEntry("date_precision", ImportField.DATE_PRECISION)
                 .containsEntry("sharing", ImportField.SHARING).containsEntry("location_type", ImportField.LOCATION_TYPE);
-        assertThat(job.mapping().columns().values().stream().filter(java.util.Objects::nonNull)).hasSize(14);
+        // Every column but the organisation's name maps at once.
+        assertThat(job.mapping().columns().values().stream().filter(java.util.Objects::nonNull)).hasSize(32);
         var outcome = imports.run(job.id());
         assertThat(outcome.problems()).isEmpty();
         assertThat(outcome.events()).isEqualTo(6);
@@ -380,8 +395,13 @@ class CaseImportsTest extends ApplicationTest {
         }
     }
 
+    /** Rows without the numbers that an import gives anew: the event's record number and the victim's pseudonym. */
     private static List<List<String>> withoutNumbers(Collection<List<String>> rows) {
-        return rows.stream().map(r -> r.subList(1, r.size())).toList();
+        return rows.stream().map(r -> {
+            var kept = new java.util.ArrayList<>(r.subList(1, r.size()));
+            if (kept.size() > 14) kept.remove(14);
+            return (List<String>) kept;
+        }).toList();
     }
 
     private long count(String sql) {
