@@ -1,11 +1,13 @@
 package org.aigaq.documentation.exchange;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import org.aigaq.platform.encryption.FileEncryption;
 
 /**
@@ -23,9 +25,41 @@ record UploadedFile(Path path, FileEncryption encryption) {
         }
     }
 
-    /** The file's content as uploaded, decrypted as it is read. */
+    /**
+     * The file's content as uploaded, decrypted as it is read. A file that does not decrypt (changed on disk, or put
+     * in the place of another) reads as {@link Table.Unreadable}, so that the user is told to upload it again instead
+     * of meeting an error page.
+     */
     InputStream open() throws IOException {
-        return encryption.decrypting(Files.newInputStream(path), boundTo());
+        InputStream decrypting;
+        try {
+            decrypting = encryption.decrypting(Files.newInputStream(path), boundTo());
+        } catch (IOException e) {
+            throw damaged();
+        }
+        return new FilterInputStream(decrypting) {
+            @Override
+            public int read() throws IOException {
+                try {
+                    return super.read();
+                } catch (IOException e) {
+                    throw damaged();
+                }
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                try {
+                    return super.read(buffer, offset, length);
+                } catch (IOException e) {
+                    throw damaged();
+                }
+            }
+        };
+    }
+
+    private static Table.Unreadable damaged() {
+        return new Table.Unreadable(new ImportProblem(0, null, "exchange.problem.damaged", List.of()));
     }
 
     private String boundTo() {

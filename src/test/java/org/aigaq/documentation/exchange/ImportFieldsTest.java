@@ -241,7 +241,9 @@ class ImportFieldsTest extends ApplicationTest {
         var other = imports.upload(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), null, null, null);
         Path otherFile = Path.of(jdbc.queryForObject("SELECT file_path FROM import_job WHERE id = ?", String.class, other.id()));
         Files.copy(stored, otherFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        assertThatThrownBy(() -> imports.dryRun(other.id())).isInstanceOf(java.io.UncheckedIOException.class);
+        assertThat(imports.dryRun(other.id()).problems()).extracting(ImportProblem::messageKey)
+                .containsExactly("exchange.problem.damaged");
+        assertThat(imports.preview(other.id(), 5)).isEmpty();
 
         assertThat(imports.run(job.id()).acts()).isEqualTo(1);
         assertThat(stored).doesNotExist();
