@@ -6,6 +6,7 @@ import java.util.Map;
 import org.aigaq.platform.audit.AuditTrail;
 import org.aigaq.platform.InvalidInput;
 import org.aigaq.platform.NoSuchRecord;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,8 +47,11 @@ public class CaseRecords {
     private final Terms terms;
     private final People people;
     private final Acts acts;
+    private final ApplicationEventPublisher changes;
 
-    CaseRecords(JdbcClient jdbc, AuditTrail audit, CaseAccess access, Terms terms, People people, Acts acts) {
+    CaseRecords(JdbcClient jdbc, AuditTrail audit, CaseAccess access, Terms terms, People people, Acts acts,
+                ApplicationEventPublisher changes) {
+        this.changes = changes;
         this.jdbc = jdbc;
         this.audit = audit;
         this.access = access;
@@ -70,6 +74,7 @@ public class CaseRecords {
                         :latestStatus) RETURNING id
                 """).param("act", actId).params(values).query(Long.class).single();
         audit.record("involvement.recorded", "involvement", id, Map.of("act", actId, "event", eventId));
+        changes.publishEvent(CasesChanged.of(eventId));
         return involvements(eventId).stream().filter(i -> i.id() == id).findFirst().orElseThrow();
     }
 
@@ -97,6 +102,7 @@ public class CaseRecords {
                 VALUES (:event, :source, :connection, :type, :reliability, :received, :summary) RETURNING id
                 """).param("event", eventId).params(informationValues(eventId, draft)).query(Long.class).single();
         audit.record("information.recorded", "information", id, Map.of("event", eventId));
+        changes.publishEvent(CasesChanged.of(eventId));
         return information(eventId).stream().filter(i -> i.id() == id).findFirst().orElseThrow();
     }
 
@@ -109,6 +115,7 @@ public class CaseRecords {
                     reliability = :reliability, date_received = :received, summary = :summary WHERE id = :id
                 """).params(informationValues(eventId, draft)).param("id", id).update();
         audit.record("information.changed", "information", id, Map.of("event", eventId));
+        changes.publishEvent(CasesChanged.of(eventId));
         return information(eventId).stream().filter(i -> i.id() == id).findFirst().orElseThrow();
     }
 
@@ -135,6 +142,7 @@ public class CaseRecords {
                 RETURNING id
                 """).param("event", eventId).params(values).query(Long.class).single();
         audit.record("intervention.recorded", "intervention", id, Map.of("event", eventId, "type", values.get("type")));
+        changes.publishEvent(CasesChanged.of(eventId));
         return interventions(eventId).stream().filter(i -> i.id() == id).findFirst().orElseThrow();
     }
 
@@ -148,6 +156,7 @@ public class CaseRecords {
                     status = :status, priority = :priority WHERE id = :id
                 """).params(interventionValues(draft)).param("id", id).update();
         audit.record("intervention.changed", "intervention", id, Map.of("event", eventId));
+        changes.publishEvent(CasesChanged.of(eventId));
         return interventions(eventId).stream().filter(i -> i.id() == id).findFirst().orElseThrow();
     }
 
@@ -184,6 +193,7 @@ public class CaseRecords {
                     degree = :degree, latest_status = :latestStatus WHERE id = :id
                 """).params(involvementValues(draft, terms)).param("id", id).update();
         audit.record("involvement.changed", "involvement", id, Map.of("act", actId, "event", eventId));
+        changes.publishEvent(CasesChanged.of(eventId));
         return involvements(eventId).stream().filter(i -> i.id() == id).findFirst().orElseThrow();
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.aigaq.platform.audit.AuditTrail;
 import org.aigaq.platform.NoSuchRecord;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,9 +16,11 @@ public class Places {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Terms terms;
+    private final ApplicationEventPublisher changes;
 
-    Places(JdbcClient jdbc, AuditTrail audit, Terms terms) {
+    Places(JdbcClient jdbc, AuditTrail audit, Terms terms, ApplicationEventPublisher changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
         this.audit = audit;
         this.terms = terms;
     }
@@ -39,18 +42,45 @@ public class Places {
 
     @Transactional
     public Place add(String name, String officialCode, String locationType, String region, String town) {
+        long id = jdbc.sql("""
+                INSERT INTO place (name, official_code, location_type, region, town)
+                VALUES (:name, :code, :type, :region, :town) RETURNING id
+                """).params(values(name, officialCode, locationType, region, town)).query(Long.class).single();
+        audit.record("place.added", "place", id, Map.of("name", name.strip()));
+        return get(id);
+    }
+
+    /** Corrects a place of the registry; the cases recorded there are found under its new name, region and type at once. */
+    @Transactional
+    public Place change(long id, String name, String officialCode, String locationType, String region, String town) {
+        var user = org.aigaq.platform.security.CurrentUser.require();
+        if (user.roles().stream().noneMatch(CaseAccess.CASE_WORKERS::contains)) {
+            throw new org.springframework.security.access.AccessDeniedException("not a case worker");
+        }
+        get(id);
+        jdbc.sql("""
+                UPDATE place SET name = :name, official_code = :code, location_type = :type, region = :region, town = :town
+                WHERE id = :id
+                """).params(values(name, officialCode, locationType, region, town)).param("id", id).update();
+        audit.record("place.changed", "place", id, Map.of("name", name.strip()));
+        changes.publishEvent(new CasesChanged(jdbc.sql("""
+                SELECT id FROM event WHERE place_id = :id UNION SELECT event_id FROM act WHERE place_id = :id
+                """).param("id", id).query(Long.class).list()));
+        return get(id);
+    }
+
+    private Map<String, Object> values(String name, String officialCode, String locationType, String region, String town) {
         String type = terms.code("location-type", locationType, "locationType");
         if (type == null) {
             throw new org.aigaq.platform.InvalidInput("locationType", "validation.required");
         }
-        long id = jdbc.sql("""
-                INSERT INTO place (name, official_code, location_type, region, town)
-                VALUES (:name, :code, :type, :region, :town) RETURNING id
-                """).param("name", Texts.required(name, 300, "name")).param("code", Texts.optional(officialCode, 40, "officialCode"))
-                .param("type", type).param("region", Texts.optional(region, 100, "region"))
-                .param("town", Texts.optional(town, 100, "town")).query(Long.class).single();
-        audit.record("place.added", "place", id, Map.of("name", name.strip()));
-        return get(id);
+        var values = new java.util.HashMap<String, Object>();
+        values.put("name", Texts.required(name, 300, "name"));
+        values.put("code", Texts.optional(officialCode, 40, "officialCode"));
+        values.put("type", type);
+        values.put("region", Texts.optional(region, 100, "region"));
+        values.put("town", Texts.optional(town, 100, "town"));
+        return values;
     }
 
     void requireExists(Long id, String field) {
