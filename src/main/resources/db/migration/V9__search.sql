@@ -43,7 +43,10 @@ CREATE FUNCTION event_search_vector(config regconfig, a text, b text, c text, d 
         || setweight(to_tsvector(config, left(coalesce(d, ''), 100000)), 'D')
 $$;
 
-CREATE FUNCTION refresh_event_search(ids bigint[]) RETURNS void LANGUAGE sql AS $$
+-- Every table read here is reached through an index on the event or act it belongs to. Inside an import the rows were
+-- written in the same transaction and have no statistics yet, and the planner then prefers scanning whole tables
+-- once per event (measured: 9 s instead of 0.3 s per thousand events): sequential scans are therefore ruled out.
+CREATE FUNCTION refresh_event_search(ids bigint[]) RETURNS void LANGUAGE sql SET enable_seqscan = off AS $$
     DELETE FROM event_search s USING unnest(ids) AS r (id)
     WHERE s.event_id = r.id AND NOT EXISTS (SELECT 1 FROM event e WHERE e.id = r.id);
 

@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.aigaq.documentation.ActDraft;
 import org.aigaq.documentation.Acts;
+import org.aigaq.documentation.CaseBatch;
 import org.aigaq.documentation.CaseRecords;
 import org.aigaq.documentation.DatePrecision;
 import org.aigaq.documentation.EventDraft;
@@ -50,6 +51,7 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -78,6 +80,8 @@ class CaseSearchTest extends ApplicationTest {
     @Autowired JsonMapper json;
     @Autowired JdbcTemplate jdbc;
     @Autowired MockMvc mvc;
+    @Autowired CaseBatch batches;
+    @Autowired TransactionTemplate transaction;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private long organisation;
@@ -240,6 +244,30 @@ class CaseSearchTest extends ApplicationTest {
                 .doesNotContainKey("temporary-detention-isolator");
         assertThat(found.facets().stream().filter(f -> f.facet() == Facet.PLACE).findFirst().orElseThrow().values().getFirst()
                 .label()).isEqualTo("Изолятор " + renamed);
+    }
+
+    @Test
+    void importedCasesAreSearchableWhenTheBatchFinishes() {
+        String word = uniqueWord();
+        as(documenter, () -> transaction.execute(status -> {
+            var batch = batches.start();
+            for (int i = 0; i < 3; i++) {
+                var draft = new EventDraft("Imported " + word, null, new FuzzyDate(LocalDate.of(2021, 4, 1 + i), null), null,
+                        null, null, "Pavlodar", null, null, null, null, Sharing.ORGANISATION);
+                long event = batch.addEvent(batch.event(draft));
+                long victim = batch.addPerson(batch.person(new PersonDraft(new Identity("Imported victim", List.of(), null,
+                        null, null), false, null, null, null, List.of(), false, null)));
+                long act = batch.addAct(event, victim, batch.act(new ActDraft(null, "torture", null, null, null, null, null,
+                        null, null, List.of("falanga"), null, null, null, null, null, null, List.of(), null, null)));
+                batch.addInvolvement(act, batch.involvement(new CaseRecords.InvolvementDraft(null, null, "police",
+                        "Unit " + word, null, null, "direct", null)));
+            }
+            return batch.finish();
+        }));
+        var results = as(documenter, () -> search.search(query(word, Map.of(Facet.METHOD, List.of("falanga")))));
+        assertThat(results.total()).isEqualTo(3);
+        assertThat(counts(results, Facet.UNIT)).isEqualTo(Map.of("Unit " + word, 3L));
+        assertThat(counts(results, Facet.YEAR)).isEqualTo(Map.of("2021", 3L));
     }
 
     @Test
