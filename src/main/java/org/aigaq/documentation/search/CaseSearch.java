@@ -278,7 +278,7 @@ public class CaseSearch {
             query.values(facet).stream().filter(v -> !shown.contains(v)).forEach(shown::add);
             if (shown.isEmpty()) continue;
             var labels = labels(facet, shown, locale);
-            result.add(new SearchResults.FacetCounts(facet, shown.stream().map(v -> new SearchResults.FacetValue(v,
+            result.add(new SearchResults.FacetCounts(facet, facet.parameter(), shown.stream().map(v -> new SearchResults.FacetValue(v,
                     labels.getOrDefault(v, v), values.getOrDefault(v, 0L), query.selected(facet, v))).toList()));
         }
         return result;

@@ -13,8 +13,8 @@ public record SearchResults(long total, boolean capped, int page, int size, List
     public record Hit(long eventId, String recordNumber, String titleHtml, String date, String region, String snippetHtml,
                       double rank) {}
 
-    /** The most frequent values of a facet among the matching cases, and the selected ones. */
-    public record FacetCounts(Facet facet, List<FacetValue> values) {}
+    /** The most frequent values of a facet among the matching cases, and the selected ones; {@code parameter} filters by it. */
+    public record FacetCounts(Facet facet, String parameter, List<FacetValue> values) {}
 
     /** A value of a facet, its label in the user's language, how many matching cases have it, and whether it is selected. */
     public record FacetValue(String value, String label, long count, boolean selected) {}

@@ -316,7 +316,8 @@ class CaseSearchTest extends ApplicationTest {
         assertThat(body.get("total").asLong()).isEqualTo(1);
         assertThat(body.get("hits").get(0).get("eventId").asLong()).isEqualTo(event);
         assertThat(body.get("hits").get(0).get("titleHtml").asString()).contains("<mark>");
-        assertThat(body.get("facets").toString()).contains("\"REGION\"").contains("\"Almaty\"");
+        assertThat(body.get("facets").toString()).contains("\"REGION\"").contains("\"parameter\":\"region\"")
+                .contains("\"Almaty\"");
 
         var year = get("/api/v1/search?year=twenty", token);
         assertThat(year.statusCode()).isEqualTo(400);
