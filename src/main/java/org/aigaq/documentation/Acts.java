@@ -9,6 +9,7 @@ import org.aigaq.platform.audit.AuditTrail;
 import org.aigaq.platform.BrokenRules;
 import org.aigaq.platform.InvalidInput;
 import org.aigaq.platform.NoSuchRecord;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,8 +24,11 @@ public class Acts {
     private final Terms terms;
     private final Places places;
     private final People people;
+    private final ApplicationEventPublisher changes;
 
-    Acts(JdbcClient jdbc, AuditTrail audit, CaseAccess access, Terms terms, Places places, People people) {
+    Acts(JdbcClient jdbc, AuditTrail audit, CaseAccess access, Terms terms, Places places, People people,
+         ApplicationEventPublisher changes) {
+        this.changes = changes;
         this.jdbc = jdbc;
         this.audit = audit;
         this.access = access;
@@ -49,6 +53,7 @@ public class Acts {
                 RETURNING id
                 """).params(values).param("eventId", eventId).query(Long.class).single();
         audit.record("act.recorded", "act", id, Map.of("event", eventId, "actType", values.get("actType")));
+        changes.publishEvent(CasesChanged.of(eventId));
         return find(id);
     }
 
@@ -69,6 +74,7 @@ public class Acts {
                 WHERE id = :id
                 """).params(values).param("id", actId).update();
         audit.record("act.changed", "act", actId, Map.of("event", eventId));
+        changes.publishEvent(CasesChanged.of(eventId));
         return find(actId);
     }
 

@@ -108,12 +108,17 @@ public class CaseAccess {
      * uses the parameters {@code :viewerOrganisation} and {@code :viewerId} (see {@link #bind}).
      */
     public static String visibleEvents(String alias) {
+        return visibleEvents(alias, alias + ".id");
+    }
+
+    /** The same condition over a table that holds an event's {@code organisation_id} and {@code sharing} under its own key. */
+    public static String visibleEvents(String alias, String eventId) {
         var user = CurrentUser.require();
         if (user.roles().stream().allMatch(r -> r == Role.VIEWER)) {
             return alias + ".sharing = 'PUBLIC'";
         }
         return "(" + alias + ".organisation_id = :viewerOrganisation OR " + alias + ".sharing <> 'ORGANISATION'"
-                + " OR EXISTS (SELECT 1 FROM case_access ca WHERE ca.event_id = " + alias + ".id AND ca.user_id = :viewerId))";
+                + " OR EXISTS (SELECT 1 FROM case_access ca WHERE ca.event_id = " + eventId + " AND ca.user_id = :viewerId))";
     }
 
     public static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {

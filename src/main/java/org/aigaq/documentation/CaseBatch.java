@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.aigaq.platform.security.CurrentUser;
 import org.aigaq.platform.security.SignedInUser;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -48,10 +49,12 @@ public class CaseBatch {
     private final RecordNumbers numbers;
     private final JsonMapper json;
     private final PersonNameIndex names;
+    private final ApplicationEventPublisher changes;
 
     CaseBatch(JdbcClient jdbc, Events events, People people, Acts acts, Terms terms, RecordNumbers numbers, JsonMapper json,
-              PersonNameIndex names) {
+              PersonNameIndex names, ApplicationEventPublisher changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
         this.events = events;
         this.people = people;
         this.acts = acts;
@@ -89,6 +92,8 @@ public class CaseBatch {
         private final IdBlock eventIds = new IdBlock("event");
         private final IdBlock personIds = new IdBlock("person");
         private final IdBlock actIds = new IdBlock("act");
+        /** Every event of the batch, whose search rows are computed once all its rows are written. */
+        private final List<Long> addedEvents = new ArrayList<>();
         private int eventCount;
         private int personCount;
         private int actCount;
@@ -162,6 +167,7 @@ public class CaseBatch {
             row.put("organisationId", user.organisationId());
             row.put("createdBy", user.id());
             eventRows.add(row);
+            addedEvents.add(id);
             eventCount++;
             flushWhenFull();
             return id;
@@ -227,6 +233,9 @@ public class CaseBatch {
         /** Writes what is still waiting; returns what the batch wrote in all. */
         public Counts finish() {
             flush();
+            for (int from = 0; from < addedEvents.size(); from += FLUSH_AT) {
+                changes.publishEvent(new CasesChanged(addedEvents.subList(from, Math.min(addedEvents.size(), from + FLUSH_AT))));
+            }
             return new Counts(eventCount, personCount, actCount, involvementCount, informationCount, interventionCount);
         }
 

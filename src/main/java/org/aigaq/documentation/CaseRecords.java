@@ -12,6 +12,7 @@ import org.aigaq.platform.BrokenRules;
 import org.aigaq.platform.InvalidInput;
 import org.aigaq.platform.NoSuchRecord;
 import org.aigaq.platform.security.CurrentUser;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,8 +53,11 @@ public class CaseRecords {
     private final Terms terms;
     private final People people;
     private final Acts acts;
+    private final ApplicationEventPublisher changes;
 
-    CaseRecords(JdbcClient jdbc, AuditTrail audit, CaseAccess access, Terms terms, People people, Acts acts) {
+    CaseRecords(JdbcClient jdbc, AuditTrail audit, CaseAccess access, Terms terms, People people, Acts acts,
+                ApplicationEventPublisher changes) {
+        this.changes = changes;
         this.jdbc = jdbc;
         this.audit = audit;
         this.access = access;
@@ -74,6 +78,7 @@ public class CaseRecords {
                         :latestStatus) RETURNING id
                 """).param("act", actId).params(values).query(Long.class).single();
         audit.record("involvement.recorded", "involvement", id, Map.of("act", actId, "event", eventId));
+        changes.publishEvent(CasesChanged.of(eventId));
         return involvements(eventId).stream().filter(i -> i.id() == id).findFirst().orElseThrow();
     }
 
@@ -124,6 +129,7 @@ public class CaseRecords {
                 VALUES (:event, :source, :connection, :type, :reliability, :received, :summary) RETURNING id
                 """).param("event", eventId).params(informationValues(eventId, draft)).query(Long.class).single();
         audit.record("information.recorded", "information", id, Map.of("event", eventId));
+        changes.publishEvent(CasesChanged.of(eventId));
         return information(eventId).stream().filter(i -> i.id() == id).findFirst().orElseThrow();
     }
 
@@ -136,6 +142,7 @@ public class CaseRecords {
                     reliability = :reliability, date_received = :received, summary = :summary WHERE id = :id
                 """).params(informationValues(eventId, draft)).param("id", id).update();
         audit.record("information.changed", "information", id, Map.of("event", eventId));
+        changes.publishEvent(CasesChanged.of(eventId));
         return information(eventId).stream().filter(i -> i.id() == id).findFirst().orElseThrow();
     }
 
@@ -178,6 +185,7 @@ public class CaseRecords {
                 RETURNING id
                 """).param("event", eventId).params(values).query(Long.class).single();
         audit.record("intervention.recorded", "intervention", id, Map.of("event", eventId, "type", values.get("type")));
+        changes.publishEvent(CasesChanged.of(eventId));
         return interventions(eventId).stream().filter(i -> i.id() == id).findFirst().orElseThrow();
     }
 
@@ -191,6 +199,7 @@ public class CaseRecords {
                     status = :status, priority = :priority WHERE id = :id
                 """).params(interventionValues(draft)).param("id", id).update();
         audit.record("intervention.changed", "intervention", id, Map.of("event", eventId));
+        changes.publishEvent(CasesChanged.of(eventId));
         return interventions(eventId).stream().filter(i -> i.id() == id).findFirst().orElseThrow();
     }
 
@@ -248,6 +257,7 @@ public class CaseRecords {
                     degree = :degree, latest_status = :latestStatus WHERE id = :id
                 """).params(values).param("id", id).update();
         audit.record("involvement.changed", "involvement", id, Map.of("act", actId, "event", eventId));
+        changes.publishEvent(CasesChanged.of(eventId));
         return involvements(eventId).stream().filter(i -> i.id() == id).findFirst().orElseThrow();
     }
 

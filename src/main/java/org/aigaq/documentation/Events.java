@@ -10,6 +10,7 @@ import org.aigaq.platform.security.CurrentUser;
 import org.aigaq.platform.BrokenRules;
 import org.aigaq.platform.InvalidInput;
 import org.aigaq.platform.NoSuchRecord;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,8 +40,11 @@ public class Events {
     private final Terms terms;
     private final Places places;
     private final RecordNumbers numbers;
+    private final ApplicationEventPublisher changes;
 
-    Events(JdbcClient jdbc, AuditTrail audit, CaseAccess access, Terms terms, Places places, RecordNumbers numbers) {
+    Events(JdbcClient jdbc, AuditTrail audit, CaseAccess access, Terms terms, Places places, RecordNumbers numbers,
+           ApplicationEventPublisher changes) {
+        this.changes = changes;
         this.jdbc = jdbc;
         this.audit = audit;
         this.access = access;
@@ -66,6 +70,7 @@ public class Events {
                 """).params(checked).param("number", numbers.next("E")).param("organisation", user.organisationId())
                 .param("createdBy", user.id()).query(Long.class).single();
         audit.record("event.recorded", "event", id, summary(checked));
+        changes.publishEvent(CasesChanged.of(id));
         return find(id);
     }
 
@@ -83,6 +88,7 @@ public class Events {
                 WHERE id = :id
                 """).params(checked).param("id", id).update();
         audit.record("event.changed", "event", id, summary(checked));
+        changes.publishEvent(CasesChanged.of(id));
         return find(id);
     }
 
@@ -140,6 +146,7 @@ public class Events {
         jdbc.sql("UPDATE event SET sharing = :sharing, updated_at = now() WHERE id = :id")
                 .param("sharing", sharing.name()).param("id", id).update();
         audit.record("event.shared", "event", id, Map.of("sharing", sharing.name()));
+        changes.publishEvent(CasesChanged.of(id));
     }
 
     /** Gives one user of any organisation access to this case (a lawyer working on it). */

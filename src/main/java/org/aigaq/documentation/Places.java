@@ -7,6 +7,7 @@ import org.aigaq.platform.BrokenRules;
 import org.aigaq.platform.InvalidInput;
 import org.aigaq.platform.audit.AuditTrail;
 import org.aigaq.platform.NoSuchRecord;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,9 +19,11 @@ public class Places {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Terms terms;
+    private final ApplicationEventPublisher changes;
 
-    Places(JdbcClient jdbc, AuditTrail audit, Terms terms) {
+    Places(JdbcClient jdbc, AuditTrail audit, Terms terms, ApplicationEventPublisher changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
         this.audit = audit;
         this.terms = terms;
     }
@@ -48,6 +51,25 @@ public class Places {
                 VALUES (:name, :code, :type, :region, :town) RETURNING id
                 """).params(values).query(Long.class).single();
         audit.record("place.added", "place", id, Map.of("name", values.get("name")));
+        return get(id);
+    }
+
+    /** Corrects a place of the registry; the cases recorded there are found under its new name, region and type at once. */
+    @Transactional
+    public Place change(long id, String name, String officialCode, String locationType, String region, String town) {
+        var user = org.aigaq.platform.security.CurrentUser.require();
+        if (user.roles().stream().noneMatch(CaseAccess.CASE_WORKERS::contains)) {
+            throw new org.springframework.security.access.AccessDeniedException("not a case worker");
+        }
+        get(id);
+        jdbc.sql("""
+                UPDATE place SET name = :name, official_code = :code, location_type = :type, region = :region, town = :town
+                WHERE id = :id
+                """).params(values(name, officialCode, locationType, region, town)).param("id", id).update();
+        audit.record("place.changed", "place", id, Map.of("name", name.strip()));
+        changes.publishEvent(new CasesChanged(jdbc.sql("""
+                SELECT id FROM event WHERE place_id = :id UNION SELECT event_id FROM act WHERE place_id = :id
+                """).param("id", id).query(Long.class).list()));
         return get(id);
     }
 

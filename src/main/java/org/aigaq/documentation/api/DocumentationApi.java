@@ -301,4 +301,12 @@ class DocumentationApi {
         return ResponseEntity.status(201).body(places.add(place.name(), place.officialCode(), place.locationType(),
                 place.region(), place.town()));
     }
+
+    @Tag(name = "Places")
+    @Operation(summary = "Correct a place of the registry; the cases recorded there are found under its new name, region and type at once")
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
+    @PutMapping("/places/{id}")
+    Place changePlace(@PathVariable long id, @RequestBody NewPlace place) {
+        return places.change(id, place.name(), place.officialCode(), place.locationType(), place.region(), place.town());
+    }
 }

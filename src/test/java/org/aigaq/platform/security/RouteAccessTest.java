@@ -174,6 +174,11 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("GET /api/v1/exports/events", ALL);
         EXPECTED.put("GET /api/v1/places", ALL);
         EXPECTED.put("POST /api/v1/places", WORKERS);
+        EXPECTED.put("PUT /api/v1/places/{id}", WORKERS);
+        EXPECTED.put("GET /search", ALL);
+        EXPECTED.put("GET /search/export", ALL);
+        EXPECTED.put("GET /api/v1/search", ALL);
+        EXPECTED.put("GET /api/v1/search/export", ALL);
         EXPECTED.put("POST /events/{id}/evidence", WORKERS);
         EXPECTED.put("GET /evidence/{id}/download", ALL);
         EXPECTED.put("GET /evidence/{id}/custody", ALL);
