@@ -40,9 +40,11 @@ public class DuplicatePeople {
     /** Candidates of one person decrypted and decided, at most. */
     static final int CANDIDATES = 50;
     /** For the review queue, a token counts when at most this many of the organisation's people have it. */
-    static final int RARE = 25;
-    /** For the review queue, the pairs sharing the rarest tokens decided at each reading, at most. */
-    static final int WINDOW = 2000;
+    static final int RARE = 50;
+    /** For the review queue, a person's partners decided at most: those sharing the most of its rare tokens. */
+    static final int PER_PERSON = 5;
+    /** For the review queue, the pairs decided at each reading, at most (those sharing the most rare tokens). */
+    static final int WINDOW = 5000;
     public static final int MOST_PER_PAGE = 100;
 
     /** One page of the review queue, best first; {@code more} when further pages have proposals. */
@@ -110,8 +112,9 @@ public class DuplicatePeople {
 
     /**
      * The organisation's review queue: the best-scored pairs, {@code size} a page. Candidate pairs are read in SQL
-     * from the tokens that few of the organisation's people share ({@link #RARE}: each person takes part in at most
-     * about 19 × 25 pairs); the {@link #WINDOW} pairs sharing the most of them are decrypted and decided at each reading.
+     * from the tokens that few of the organisation's people share ({@link #RARE}); each person keeps its
+     * {@link #PER_PERSON} partners sharing the most of them (so that a large family does not fill the queue), and at
+     * most {@link #WINDOW} such pairs are decrypted and decided at each reading.
      */
     @Transactional
     public Page queue(int page, int size) {
@@ -133,12 +136,19 @@ public class DuplicatePeople {
                     SELECT a.person_id AS first_id, b.person_id AS second_id, sum(ln(1 + CAST(:rare AS float8) / r.df)) AS weight
                     FROM rare r JOIN t a ON a.token = r.token JOIN t b ON b.token = r.token AND a.person_id < b.person_id
                     GROUP BY a.person_id, b.person_id
+                ),
+                ranked AS (
+                    SELECT first_id, second_id, weight,
+                           row_number() OVER (PARTITION BY first_id ORDER BY weight DESC, second_id) AS first_rank,
+                           row_number() OVER (PARTITION BY second_id ORDER BY weight DESC, first_id) AS second_rank
+                    FROM pairs
+                    WHERE NOT EXISTS (SELECT 1 FROM person_pair_different d WHERE d.undone_at IS NULL
+                                      AND d.first_id = pairs.first_id AND d.second_id = pairs.second_id)
                 )
-                SELECT first_id, second_id FROM pairs
-                WHERE NOT EXISTS (SELECT 1 FROM person_pair_different d WHERE d.undone_at IS NULL
-                                  AND d.first_id = pairs.first_id AND d.second_id = pairs.second_id)
+                SELECT first_id, second_id FROM ranked WHERE first_rank <= :perPerson OR second_rank <= :perPerson
                 ORDER BY weight DESC, first_id, second_id LIMIT :window
                 """).param("organisation", user.organisationId()).param("rare", RARE).param("window", WINDOW)
+                .param("perPerson", PER_PERSON)
                 .query(rs -> {
                     candidates.add(new long[] {rs.getLong(1), rs.getLong(2)});
                 });
