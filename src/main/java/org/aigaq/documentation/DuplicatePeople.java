@@ -203,11 +203,7 @@ public class DuplicatePeople {
 
     /** Each pair decided; those probably one person, with what they share, best first. */
     private List<DuplicateProposal> decide(List<Person[]> pairs) {
-        var same = new ArrayList<Person[]>();
-        for (Person[] pair : pairs) {
-            if (SamePerson.decide(description(pair[0]), description(pair[1])).probablySame()) same.add(pair);
-        }
-        var proposals = new ArrayList<>(enrich(same, false));
+        var proposals = new ArrayList<>(enrich(pairs, false));
         proposals.sort(Comparator.comparingDouble(DuplicateProposal::score).reversed()
                 .thenComparing(Comparator.comparingDouble(DuplicateProposal::nameSimilarity).reversed())
                 .thenComparing(p -> p.first().id()).thenComparing(p -> p.second().id()));
@@ -221,18 +217,28 @@ public class DuplicatePeople {
         return new SamePerson.Description(names, person.identity().dateOfBirth());
     }
 
-    /** The places, cases and links of every person of the pairs, read once; each pair made a proposal. */
+    /** Each pair decided; those proposed (or every one, to compare) with the places, cases and links of their people. */
     private List<DuplicateProposal> enrich(List<Person[]> pairs, boolean evenIfDifferent) {
+        // Decided first, so that the places and cases are read only for the people of pairs that are proposed.
+        var decided = new ArrayList<Person[]>();
+        var decisions = new ArrayList<SamePerson.Decision>();
+        for (Person[] pair : pairs) {
+            var decision = SamePerson.decide(description(pair[0]), description(pair[1]));
+            if (decision.probablySame() || evenIfDifferent) {
+                decided.add(pair);
+                decisions.add(decision);
+            }
+        }
         var ids = new HashSet<Long>();
-        pairs.forEach(p -> {
+        decided.forEach(p -> {
             ids.add(p[0].id());
             ids.add(p[1].id());
         });
         var facts = facts(ids);
         var proposals = new ArrayList<DuplicateProposal>();
-        for (Person[] pair : pairs) {
-            var decision = SamePerson.decide(description(pair[0]), description(pair[1]));
-            if (!decision.probablySame() && !evenIfDifferent) continue;
+        for (int i = 0; i < decided.size(); i++) {
+            Person[] pair = decided.get(i);
+            var decision = decisions.get(i);
             Facts a = facts.getOrDefault(pair[0].id(), Facts.NONE);
             Facts b = facts.getOrDefault(pair[1].id(), Facts.NONE);
             var reasons = new ArrayList<DuplicateProposal.Reason>();

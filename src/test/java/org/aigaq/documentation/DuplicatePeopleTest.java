@@ -503,6 +503,12 @@ class DuplicatePeopleTest extends ApplicationTest {
     /** Every proposal of the queue judged by the labels: right when both records are forms of one labelled person. */
     private Quality quality(Map<Long, String> personOf) {
         var all = new ArrayList<DuplicateProposal>();
+        for (String reading : List.of("first", "second")) {
+            long started = System.nanoTime();
+            duplicates.queue(0, 20);
+            System.out.printf("The %s reading of the queue among %d people: %d ms%n", reading, personOf.size(),
+                    (System.nanoTime() - started) / 1_000_000);
+        }
         for (int page = 0; ; page++) {
             var found = duplicates.queue(page, DuplicatePeople.MOST_PER_PAGE);
             all.addAll(found.proposals());
