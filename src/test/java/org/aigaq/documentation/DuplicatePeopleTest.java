@@ -259,6 +259,9 @@ class DuplicatePeopleTest extends ApplicationTest {
         var page = send("GET", "/people/" + merged, null, token);
         assertThat(page.statusCode()).isEqualTo(302);
         assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/people/" + kept + "?from=" + merged);
+        var api = send("GET", "/api/v1/people/" + merged, null, token);
+        assertThat(api.statusCode()).isEqualTo(302);
+        assertThat(api.headers().firstValue("Location").orElseThrow()).endsWith("/api/v1/people/" + kept);
         assertThat(send("GET", "/people/" + kept + "?from=" + merged, null, token).body())
                 .contains("that record was merged into this one").contains(people.get(kept).pseudonym());
         assertThatThrownBy(() -> people.change(merged, new PersonDraft(mergedIdentity, false, null, null, null, List.of(), false, null)))
