@@ -72,6 +72,7 @@ public class People {
         var checked = check(draft);
         long organisation = jdbc.sql("SELECT organisation_id FROM person WHERE id = :id").param("id", id)
                 .query(Long.class).single();
+        requireCurrent(id);
         names.index(id, organisation, checked.identity());
         jdbc.sql("""
                 UPDATE person SET identity = :identity, is_group = :group, group_size = :groupSize, sex = :sex,
@@ -81,6 +82,14 @@ public class People {
                 """).param("identity", encrypt(checked.identity(), id)).params(checked.attributes()).param("id", id).update();
         audit.record("person.changed", "person", id, Map.of());
         return get(id);
+    }
+
+    /** A record merged into another is retired: it is changed no more (its identity is what an undo gives back). */
+    private void requireCurrent(long id) {
+        jdbc.sql("SELECT k.pseudonym FROM person p JOIN person k ON k.id = p.merged_into WHERE p.id = :id").param("id", id)
+                .query(String.class).optional().ifPresent(kept -> {
+                    throw new InvalidInput("identity.name", "documentation.duplicates.retired", kept);
+                });
     }
 
     /** The person as the current user may see it; 404 when the user may not see the person at all. */
@@ -106,7 +115,8 @@ public class People {
         var user = CurrentUser.require();
         boolean identities = isWorker(user);
         var people = jdbc.sql("""
-                SELECT * FROM person WHERE organisation_id = :organisation AND (CAST(:after AS bigint) IS NULL OR id < :after)
+                SELECT * FROM person WHERE organisation_id = :organisation AND merged_into IS NULL
+                    AND (CAST(:after AS bigint) IS NULL OR id < :after)
                 ORDER BY id DESC LIMIT :limit
                 """).param("organisation", user.organisationId()).param("after", after).param("limit", size + 1)
                 .query((rs, n) -> row(rs, identities)).list();
@@ -162,7 +172,7 @@ public class People {
         if (personId == null) return;
         var user = CurrentUser.require();
         boolean usable = jdbc.sql("""
-                SELECT EXISTS (SELECT 1 FROM person p WHERE p.id = :id AND (p.organisation_id = :organisation
+                SELECT EXISTS (SELECT 1 FROM person p WHERE p.id = :id AND p.merged_into IS NULL AND (p.organisation_id = :organisation
                     OR EXISTS (SELECT 1 FROM act a WHERE a.event_id = :event AND a.victim_id = p.id)
                     OR EXISTS (SELECT 1 FROM event_person ep WHERE ep.event_id = :event AND ep.person_id = p.id)))
                 """).param("id", personId).param("organisation", user.organisationId()).param("event", eventId)

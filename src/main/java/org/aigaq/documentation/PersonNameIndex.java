@@ -75,6 +75,11 @@ class PersonNameIndex implements BlindIndex {
                 """).param("person", personId).param("tokens", arrayText(tokens(identity, organisationId, key))).update();
     }
 
+    /** A person merged into another is found no more: its tokens go (an undo indexes it again). */
+    void forget(long personId) {
+        jdbc.sql("DELETE FROM person_name_tokens WHERE person_id = :person").param("person", personId).update();
+    }
+
     /** Tokens waiting to be written together: a person and the text of its array of tokens. */
     static final class Rows {
         private final List<Long> people = new ArrayList<>();
@@ -160,7 +165,7 @@ class PersonNameIndex implements BlindIndex {
     /** Every person's tokens dropped, to be built again. */
     private void forgetAll() {
         jdbc.sql("TRUNCATE person_name_tokens").update();
-        jdbc.sql("INSERT INTO person_name_tokens (person_id) SELECT id FROM person").update();
+        jdbc.sql("INSERT INTO person_name_tokens (person_id) SELECT id FROM person WHERE merged_into IS NULL").update();
     }
 
     /**

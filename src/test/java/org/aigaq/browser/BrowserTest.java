@@ -414,6 +414,42 @@ class BrowserTest extends ApplicationTest {
     }
 
     @Test
+    void aDocumenterReviewsLikelyDuplicatesMergesAndUndoes() {
+        var documenter = accounts.createAlone(Role.DOCUMENTER);
+        SecurityContextHolder.getContext().setAuthentication(accounts.signedIn(documenter));
+        org.aigaq.documentation.Person first;
+        try {
+            first = people.record(new PersonDraft(new Identity("Әйгерім Бекболатқызы Тұрсынбаева", List.of(), null, null,
+                    null), false, null, null, null, List.of(), false, null));
+            people.record(new PersonDraft(new Identity("Aigerim Tursynbayeva", List.of(), "+7 701 555 00 11", null, null),
+                    false, null, null, null, List.of(), false, null));
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        signInWithCode(documenter);
+        consoleErrors.clear();
+        page.click("#duplicates-link");
+        assertThat(page.textContent("#proposals")).contains("Әйгерім Бекболатқызы Тұрсынбаева").contains("Aigerim Tursynbayeva");
+        checkAccessibility();
+        page.navigate(url("/people/" + first.id()));
+        page.click("#possible-duplicates");
+        assertThat(page.textContent("#proposals")).contains("Aigerim Tursynbayeva");
+        checkAccessibility();
+        page.click("#proposals a.button");
+        page.waitForSelector("#pair");
+        assertThat(page.textContent("#reasons")).contains("The same name in Cyrillic and in Latin");
+        checkAccessibility();
+        page.click("#merge-keep-first button");
+        page.waitForSelector("#merges-title");
+        assertThat(page.textContent("main")).contains("The records were merged").contains("Aigerim Tursynbayeva");
+        checkAccessibility();
+        page.click("#merges-title + ul button");
+        page.waitForSelector("#pair");
+        assertThat(page.textContent("main")).contains("are two records again");
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
     void aDocumenterSearchesFromTheHeaderAndNarrowsByAFacet() {
         var documenter = accounts.create(Role.DOCUMENTER, true);
         String word = "zqbrowser" + (char) ('a' + System.nanoTime() % 26) + (char) ('a' + System.nanoTime() / 7 % 26);

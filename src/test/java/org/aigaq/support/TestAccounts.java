@@ -62,6 +62,17 @@ public class TestAccounts {
         return new Account(users.get(user.id()), secret);
     }
 
+    /** An account with a second factor in an organisation of its own, for tests that look at a whole organisation. */
+    public Account createAlone(Role role) {
+        String name = "Own test organisation " + counter.incrementAndGet() + "-" + System.nanoTime() % 100000;
+        long organisation = organisations.create(name, null).id();
+        String username = "alone-" + counter.incrementAndGet() + "-" + System.nanoTime() % 100000;
+        User user = users.create(username, "Alone " + role.name(), organisation, Set.of(role), PASSWORD, false);
+        String secret = secondFactors.newSecret();
+        secondFactors.confirmEnrolment(user.id(), secret, codeFor(secret));
+        return new Account(users.get(user.id()), secret);
+    }
+
     /** A code for the next time step, so that it is never one already used in the current step. */
     public String codeFor(String secret) {
         return secondFactors.codeFor(secret, Instant.now().getEpochSecond());

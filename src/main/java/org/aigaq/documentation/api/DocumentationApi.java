@@ -63,12 +63,14 @@ class DocumentationApi {
     private final Acts acts;
     private final CaseRecords records;
     private final People people;
+    private final org.aigaq.documentation.PersonMerges merges;
     private final Places places;
     private final MedicalDocumentation medical;
 
     DocumentationApi(Events events, CaseFiles caseFiles, Acts acts, CaseRecords records, People people, Places places,
-                     MedicalDocumentation medical) {
+                     MedicalDocumentation medical, org.aigaq.documentation.PersonMerges merges) {
         this.medical = medical;
+        this.merges = merges;
         this.events = events;
         this.caseFiles = caseFiles;
         this.acts = acts;
@@ -247,11 +249,16 @@ class DocumentationApi {
     }
 
     @Tag(name = "People")
-    @Operation(summary = "A person; identity is null when the caller may not see it")
+    @Operation(summary = "A person; identity is null when the caller may not see it",
+            description = "A record merged into another answers 302 with the kept record's address (while the merge stands).")
     @SignedIn
     @GetMapping("/people/{id}")
-    Person person(@PathVariable long id) {
-        return people.get(id);
+    ResponseEntity<Person> person(@PathVariable long id) {
+        var kept = merges.mergedInto(id);
+        if (kept.isPresent()) {
+            return ResponseEntity.status(302).location(URI.create("/api/v1/people/" + kept.get())).build();
+        }
+        return ResponseEntity.ok(people.get(id));
     }
 
     @Tag(name = "People")

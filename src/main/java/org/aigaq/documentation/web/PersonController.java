@@ -7,6 +7,9 @@ import org.aigaq.documentation.Identity;
 import org.aigaq.documentation.People;
 import org.aigaq.documentation.Person;
 import org.aigaq.documentation.PersonDraft;
+import org.aigaq.documentation.PersonMerge;
+import org.aigaq.documentation.PersonMerges;
+import org.aigaq.platform.security.CurrentUser;
 import org.aigaq.platform.InvalidInput;
 import org.aigaq.platform.security.Allowed;
 import org.aigaq.platform.security.Role;
@@ -50,14 +53,22 @@ class PersonController {
     }
 
     private final People people;
+    private final PersonMerges merges;
 
-    PersonController(People people) {
+    PersonController(People people, PersonMerges merges) {
         this.people = people;
+        this.merges = merges;
     }
 
     @SignedIn
     @GetMapping("/people/{id}")
-    String show(@PathVariable long id, @RequestParam(required = false) Long event, Model model) {
+    String show(@PathVariable long id, @RequestParam(required = false) Long event,
+                @RequestParam(required = false) Long merge, @RequestParam(required = false) Long from, Model model) {
+        // A retired record leads to the one it was merged into (while the merge stands: an undo makes it whole again).
+        var kept = merges.mergedInto(id);
+        if (kept.isPresent()) {
+            return "redirect:/people/" + kept.get() + "?from=" + id;
+        }
         Person person = people.get(id);
         model.addAttribute("person", person);
         model.addAttribute("event", event);
@@ -65,7 +76,26 @@ class PersonController {
         if (person.identityVisible()) {
             model.addAttribute("form", PersonForm.of(person));
         }
+        addMerges(person, model);
+        if (model.getAttribute("merges") instanceof List<?> list) {
+            for (Object m : list) {
+                var done = (PersonMerge) m;
+                if (merge != null && done.id() == merge) model.addAttribute("justMerged", done);
+                if (from != null && done.mergedId() == from) model.addAttribute("cameFrom", done);
+            }
+        }
         return "documentation/person";
+    }
+
+    /** For case workers of the person's organisation: the records merged into it, and whether the user may undo them. */
+    private void addMerges(Person person, Model model) {
+        var user = CurrentUser.require();
+        boolean own = person.organisationId() == user.organisationId() && person.identityVisible();
+        model.addAttribute("ownRecord", own);
+        if (own) {
+            model.addAttribute("merges", merges.into(person.id()).stream().filter(PersonMerge::current).toList());
+            model.addAttribute("decider", PersonMerges.DECIDERS.stream().anyMatch(user::has));
+        }
     }
 
     @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
@@ -79,6 +109,7 @@ class PersonController {
             model.addAttribute("event", event);
             model.addAttribute("form", form);
             model.addAttribute("errors", new FieldErrors(invalid));
+            addMerges(people.get(id), model);
             return "documentation/person";
         }
     }

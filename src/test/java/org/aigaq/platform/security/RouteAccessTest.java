@@ -43,6 +43,7 @@ class RouteAccessTest extends ApplicationTest {
     private static final Set<Role> ALL = EnumSet.allOf(Role.class);
     private static final Set<Role> WORKERS = EnumSet.of(Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR);
     private static final Set<Role> COORDINATOR = EnumSet.of(Role.COORDINATOR);
+    private static final Set<Role> DECIDERS = EnumSet.of(Role.COORDINATOR, Role.DOCUMENTER);
     /** Marks routes open to anyone; {@link #SIGNING_IN} those open to half-signed-in users as well as signed-in ones. */
     private static final String ANYONE = "anyone";
     private static final String SIGNING_IN = "signing-in";
@@ -169,6 +170,19 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("GET /people/{id}", ALL);
         EXPECTED.put("GET /people/search", WORKERS);
         EXPECTED.put("GET /api/v1/people/search", WORKERS);
+        EXPECTED.put("GET /people/duplicates", WORKERS);
+        EXPECTED.put("GET /people/{id}/duplicates", WORKERS);
+        EXPECTED.put("GET /people/duplicates/pair", WORKERS);
+        EXPECTED.put("POST /people/merges", DECIDERS);
+        EXPECTED.put("POST /people/merges/{id}/undo", DECIDERS);
+        EXPECTED.put("POST /people/different", DECIDERS);
+        EXPECTED.put("POST /people/different/{id}/undo", DECIDERS);
+        EXPECTED.put("GET /api/v1/people/duplicates", WORKERS);
+        EXPECTED.put("GET /api/v1/people/{id}/duplicates", WORKERS);
+        EXPECTED.put("POST /api/v1/people/merges", DECIDERS);
+        EXPECTED.put("POST /api/v1/people/merges/{id}/undo", DECIDERS);
+        EXPECTED.put("POST /api/v1/people/different", DECIDERS);
+        EXPECTED.put("POST /api/v1/people/different/{id}/undo", DECIDERS);
         EXPECTED.put("POST /people/{id}", WORKERS);
         EXPECTED.put("GET /events/export", ALL);
         EXPECTED.put("GET /api/v1/exports/events", ALL);
