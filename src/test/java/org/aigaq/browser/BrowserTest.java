@@ -3,17 +3,10 @@ package org.aigaq.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.aigaq.documentation.ActDraft;
 import org.aigaq.documentation.Acts;
 import org.aigaq.documentation.EventDraft;
@@ -24,73 +17,21 @@ import org.aigaq.documentation.People;
 import org.aigaq.documentation.PersonDraft;
 import org.aigaq.documentation.Sharing;
 import org.aigaq.platform.security.Role;
-import org.aigaq.support.ApplicationTest;
+import org.aigaq.support.BrowserSession;
 import org.aigaq.support.TestAccounts;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * A person at a browser: Debian's Chromium driven by Playwright against the running application. Signs in with the
  * second factor, enrols one, switches language, is refused what the role may not see, and every page passes axe-core.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BrowserTest extends ApplicationTest {
+class BrowserTest extends BrowserSession {
 
-    @LocalServerPort int port;
-    @Autowired TestAccounts accounts;
     @Autowired Events events;
     @Autowired People people;
     @Autowired Acts acts;
-
-    private Playwright playwright;
-    private Browser browser;
-    private Page page;
-    private final List<String> consoleErrors = new ArrayList<>();
-    private String axe;
-
-    @BeforeAll
-    void launch() throws IOException {
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Path.of("/usr/bin/chromium")).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
-        try (InputStream in = getClass().getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
-            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    @BeforeEach
-    void newPage() {
-        page = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB")).newPage();
-        consoleErrors.clear();
-        page.onResponse(response -> {
-            if (response.status() >= 400) {
-                consoleErrors.add(response.status() + " " + response.request().method() + " " + response.url());
-            }
-        });
-        page.onConsoleMessage(message -> {
-            if ("error".equals(message.type())) consoleErrors.add(message.text());
-        });
-    }
-
-    @AfterEach
-    void closePage() {
-        page.context().close();
-    }
-
-    @AfterAll
-    void close() {
-        browser.close();
-        playwright.close();
-    }
 
     @Test
     void anAdministratorSignsInWithTheSecondFactorAndReadsEveryPageInThreeLanguages() {
@@ -481,13 +422,6 @@ class BrowserTest extends ApplicationTest {
         checkAccessibility();
     }
 
-    private void signInWithCode(TestAccounts.Account account) {
-        signIn(account.username());
-        page.fill("#code", accounts.nextCodeFor(account.secret()));
-        page.click("main button[type=submit]");
-        page.waitForURL(url("/"));
-    }
-
     @Test
     void anAdministratorReadsTheVocabulariesAddsATermAndImportsHuridocs() {
         var admin = accounts.create(Role.ADMINISTRATOR, true);
@@ -533,33 +467,5 @@ class BrowserTest extends ApplicationTest {
         checkAccessibility();
         page.click("button[lang=en]");
         assertThat(consoleErrors).isEmpty();
-    }
-
-    private void signIn(String username) {
-        page.navigate(url("/sign-in"));
-        page.fill("#username", username);
-        page.fill("#password", TestAccounts.PASSWORD);
-        page.click("main button[type=submit]");
-    }
-
-    /** Runs axe-core in the page (evaluated by the browser, so the page's CSP is untouched) and fails on serious or critical violations. */
-    private void checkAccessibility() {
-        // A screenshot of every page checked, for people to look at (target/screenshots).
-        String name = page.url().replaceFirst("https?://[^/]+/", "").replaceAll("[^a-zA-Z0-9]+", "-");
-        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-                .setPath(Path.of("target/screenshots", (name.isEmpty() ? "home" : name) + "-" + page.getAttribute("html", "lang") + ".png")));
-        page.evaluate(axe);
-        Object result = page.evaluate("""
-                async () => {
-                  const results = await axe.run(document, { resultTypes: ['violations'] });
-                  return results.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-                      .map(v => v.id + ': ' + v.help + ' [' + v.nodes.map(n => n.target.join(' ')).join(', ') + ']');
-                }
-                """);
-        assertThat((List<?>) result).as("accessibility of " + page.url()).isEmpty();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }
