@@ -32,7 +32,7 @@ public abstract class BrowserSession extends ApplicationTest {
     @Autowired protected TestAccounts accounts;
 
     private Playwright playwright;
-    private Browser browser;
+    protected Browser browser;
     protected Page page;
     protected final List<String> consoleErrors = new ArrayList<>();
     private String axe;
