@@ -1,25 +1,13 @@
 package org.aigaq.documentation.exchange;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,13 +19,9 @@ import org.aigaq.documentation.Sharing;
 import org.aigaq.platform.InvalidInput;
 import org.aigaq.platform.NoSuchRecord;
 import org.aigaq.platform.audit.AuditTrail;
-import org.aigaq.platform.encryption.FileEncryption;
 import org.aigaq.platform.i18n.Languages;
 import org.aigaq.platform.security.CurrentUser;
 import org.aigaq.platform.vocabulary.Vocabularies;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
@@ -46,6 +30,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+import org.aigaq.platform.tabular.WaitingFiles;
+import org.aigaq.platform.tabular.UploadedFile;
+import org.aigaq.platform.tabular.TextEncoding;
+import org.aigaq.platform.tabular.Table;
+import org.aigaq.platform.tabular.Separator;
+import org.aigaq.platform.tabular.ImportProblem;
+import org.aigaq.platform.tabular.CsvTable;
 
 /**
  * Imports of cases from CSV and JSON files, in steps that each survive a page reload: the upload (the file is kept
@@ -80,8 +71,8 @@ public class CaseImports {
         }
     }
 
-    private static final Logger log = LoggerFactory.getLogger(CaseImports.class);
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    /** The prefix of this import's waiting files. */
+    private static final String PREFIX = "import";
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
     private static final TypeReference<List<ImportProblem>> PROBLEMS = new TypeReference<>() {};
 
@@ -92,12 +83,10 @@ public class CaseImports {
     private final Vocabularies vocabularies;
     private final MessageSource messages;
     private final TransactionTemplate transaction;
-    private final FileEncryption encryption;
-    private final Path folder;
+    private final WaitingFiles files;
 
     CaseImports(JdbcClient jdbc, JsonMapper json, AuditTrail audit, CaseBatch cases, Vocabularies vocabularies,
-                MessageSource messages, TransactionTemplate transaction, FileEncryption encryption,
-                @Value("${aigaq.home}") Path home) throws IOException {
+                MessageSource messages, TransactionTemplate transaction, WaitingFiles files) {
         this.jdbc = jdbc;
         this.json = json;
         this.audit = audit;
@@ -105,10 +94,7 @@ public class CaseImports {
         this.vocabularies = vocabularies;
         this.messages = messages;
         this.transaction = transaction;
-        this.encryption = encryption;
-        this.folder = home.resolve("imports").toAbsolutePath();
-        Files.createDirectories(folder);
-        if (POSIX) Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+        this.files = files;
     }
 
     /**
@@ -118,33 +104,10 @@ public class CaseImports {
     public ImportJob upload(InputStream content, ImportFormat format, TextEncoding encoding, Separator separator) {
         var user = CurrentUser.require();
         if (content == null) throw new InvalidInput("file", "exchange.upload.file-required");
-        Path file;
-        try {
-            file = POSIX ? Files.createTempFile(folder, "import-", ".upload",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                    : Files.createTempFile(folder, "import-", ".upload");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String sha256;
-        long size;
-        try {
-            // The SHA-256 is the uploaded file's, in clear, as the user can compute it.
-            var digest = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = new DigestInputStream(content, digest)) {
-                size = uploaded(file).write(in);
-            }
-            sha256 = HexFormat.of().formatHex(digest.digest());
-        } catch (IOException e) {
-            deleteQuietly(file);
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            deleteQuietly(file);
-            throw new IllegalStateException(e);
-        } catch (RuntimeException | Error e) {
-            deleteQuietly(file);
-            throw e;
-        }
+        var kept = files.keep(PREFIX, content);
+        Path file = kept.file().path();
+        String sha256 = kept.sha256();
+        long size = kept.size();
         try {
             if (size == 0) throw new InvalidInput("file", "exchange.problem.empty");
             Detection detected;
@@ -446,7 +409,7 @@ public class CaseImports {
     }
 
     private UploadedFile uploaded(Path file) {
-        return new UploadedFile(file, encryption);
+        return files.file(file);
     }
 
     private String filePath(long id) {
@@ -476,26 +439,12 @@ public class CaseImports {
                 RETURNING old.file_path
                 """).query(String.class).list();
         expired.forEach(path -> deleteQuietly(Path.of(path)));
-        var kept = new java.util.HashSet<>(jdbc.sql("SELECT file_path FROM import_job WHERE file_path IS NOT NULL")
-                .query(String.class).list());
-        FileTime dayAgo = FileTime.from(Instant.now().minus(Duration.ofDays(1)));
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "import-*.upload")) {
-            for (Path file : files) {
-                if (!kept.contains(file.toString()) && Files.getLastModifiedTime(file).compareTo(dayAgo) < 0) {
-                    deleteQuietly(file);
-                }
-            }
-        } catch (IOException e) {
-            log.warn("Could not look for abandoned import files in {}", folder, e);
-        }
+        files.removeAbandoned(PREFIX, new java.util.HashSet<>(jdbc.sql(
+                "SELECT file_path FROM import_job WHERE file_path IS NOT NULL").query(String.class).list()));
     }
 
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            log.warn("Could not delete the import file {}", file.getFileName(), e);
-        }
+    private void deleteQuietly(Path file) {
+        files.delete(file);
     }
 
     private ImportJob row(ResultSet rs, int n) throws SQLException {

@@ -2,6 +2,8 @@ package org.aigaq.documentation.exchange;
 
 import java.time.Instant;
 import java.util.List;
+import org.aigaq.platform.tabular.TextEncoding;
+import org.aigaq.platform.tabular.Separator;
 
 /**
  * An uploaded file and what has been done with it: how it is read (format, encoding, separator), its columns, the

@@ -1,6 +1,7 @@
 package org.aigaq.documentation.exchange;
 
 import java.util.List;
+import org.aigaq.platform.tabular.ImportProblem;
 
 /**
  * What a dry run found or a run did: rows read, the records written (or that would be), and the problems, of which

@@ -19,6 +19,9 @@ import org.aigaq.documentation.Identity;
 import org.aigaq.documentation.PersonDraft;
 import org.aigaq.documentation.Sharing;
 import org.aigaq.platform.InvalidInput;
+import org.aigaq.platform.tabular.TextEncoding;
+import org.aigaq.platform.tabular.Table;
+import org.aigaq.platform.tabular.ImportProblem;
 
 /**
  * One pass over a file's rows: each row is read as the mapping says, checked with the documentation services' own

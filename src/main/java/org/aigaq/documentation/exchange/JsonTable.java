@@ -18,6 +18,9 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
+import org.aigaq.platform.tabular.UploadedFile;
+import org.aigaq.platform.tabular.Table;
+import org.aigaq.platform.tabular.ImportProblem;
 
 /**
  * A JSON file read one record at a time and laid out as rows, so that it maps like a CSV file. Three shapes are

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.aigaq.documentation.DatePrecision;
 import org.aigaq.documentation.Sharing;
 import org.aigaq.platform.i18n.Languages;
-import org.aigaq.platform.vocabulary.Term;
+import org.aigaq.platform.vocabulary.TermProposals;
 import org.aigaq.platform.vocabulary.Vocabularies;
 import org.springframework.context.MessageSource;
 
@@ -18,33 +18,27 @@ import org.springframework.context.MessageSource;
  */
 final class ValueMatcher {
 
-    private final Vocabularies vocabularies;
+    private final TermProposals terms;
     private final MessageSource messages;
     private final Map<ImportField, Map<String, String>> known = new EnumMap<>(ImportField.class);
 
     ValueMatcher(Vocabularies vocabularies, MessageSource messages) {
-        this.vocabularies = vocabularies;
+        this.terms = new TermProposals(vocabularies);
         this.messages = messages;
     }
 
     /** The code proposed for the value, or null when nothing matches. */
     String match(ImportField field, String value) {
         if (value == null || value.isBlank()) return null;
+        if (field.kind() == ImportField.Kind.TERM || field.kind() == ImportField.Kind.TERMS) {
+            return terms.match(field.vocabulary(), value);
+        }
         return known.computeIfAbsent(field, this::load).get(normalised(value));
     }
 
     private Map<String, String> load(ImportField field) {
         var codes = new HashMap<String, String>();
         switch (field.kind()) {
-            case TERM, TERMS -> {
-                var terms = vocabularies.terms(field.vocabulary());
-                // Codes first: a label never hides a term whose code is the value.
-                for (Term term : terms) codes.put(normalised(term.code()), term.code());
-                for (Term term : terms) {
-                    term.labels().values().forEach(label -> codes.putIfAbsent(normalised(label), term.code()));
-                    if (term.huridocsCode() != null) codes.putIfAbsent(normalised(term.huridocsCode()), term.code());
-                }
-            }
             case PRECISION -> {
                 for (DatePrecision p : DatePrecision.values()) codes.put(normalised(p.name()), p.name());
                 for (DatePrecision p : DatePrecision.values()) labels(p.messageKey(), p.name(), codes);
@@ -65,6 +59,6 @@ final class ValueMatcher {
     }
 
     static String normalised(String value) {
-        return value.strip().toLowerCase(Locale.ROOT).replace('ё', 'е').replaceAll("\\s+", " ");
+        return TermProposals.normalised(value);
     }
 }

@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.Collection;
-import java.util.Locale;
 import java.util.stream.Stream;
-import org.aigaq.documentation.ActDraft;
 import org.aigaq.documentation.Acts;
 import org.aigaq.documentation.CaseExport;
 import org.aigaq.documentation.DatePrecision;
@@ -42,6 +40,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.aigaq.platform.tabular.TextEncoding;
+import org.aigaq.platform.tabular.Separator;
+import org.aigaq.platform.tabular.ImportProblem;
 
 /** Imports through the service: reading, mapping, dry run, and a run that records every row or none. */
 class CaseImportsTest extends ApplicationTest {

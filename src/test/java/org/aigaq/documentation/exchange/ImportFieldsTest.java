@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.aigaq.platform.tabular.ImportProblem;
 
 /**
  * The fields beyond the event, the act and its perpetrators: the victim's other names, sex, date of birth and

@@ -1,4 +1,4 @@
-package org.aigaq.documentation.exchange;
+package org.aigaq.platform.tabular;
 
 import java.nio.charset.Charset;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.aigaq.documentation.exchange;
+package org.aigaq.platform.tabular;
 
 import java.io.IOException;
 import java.io.Reader;

@@ -1,4 +1,4 @@
-package org.aigaq.documentation.exchange;
+package org.aigaq.platform.tabular;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -15,10 +15,10 @@ import org.aigaq.platform.encryption.FileEncryption;
  * names in clear otherwise), bound to its own file name. Every reading (detection, preview, values, dry run, run)
  * opens a new decrypting stream and reads it once from the start.
  */
-record UploadedFile(Path path, FileEncryption encryption) {
+public record UploadedFile(Path path, FileEncryption encryption) {
 
     /** Writes the content to the (already created, owner-only) file, encrypted; returns how many bytes it had. */
-    long write(InputStream content) throws IOException {
+    public long write(InputStream content) throws IOException {
         try (OutputStream file = Files.newOutputStream(path, StandardOpenOption.TRUNCATE_EXISTING);
              OutputStream encrypted = encryption.encrypting(file, boundTo())) {
             return content.transferTo(encrypted);
@@ -30,7 +30,7 @@ record UploadedFile(Path path, FileEncryption encryption) {
      * in the place of another) reads as {@link Table.Unreadable}, so that the user is told to upload it again instead
      * of meeting an error page.
      */
-    InputStream open() throws IOException {
+    public InputStream open() throws IOException {
         InputStream decrypting;
         try {
             decrypting = encryption.decrypting(Files.newInputStream(path), boundTo());

@@ -1,10 +1,10 @@
-package org.aigaq.documentation.exchange;
+package org.aigaq.platform.tabular;
 
 import java.io.Closeable;
 import java.util.List;
 
 /** An uploaded file read as named columns and rows, one row at a time, so that a large file never sits in memory. */
-interface Table extends Closeable {
+public interface Table extends Closeable {
 
     /** One row: its number (see {@link ImportProblem#row()}) and its values, in the order of the columns. */
     record Row(long number, List<String> values) {}
@@ -21,12 +21,12 @@ interface Table extends Closeable {
     final class Unreadable extends RuntimeException {
         private final transient ImportProblem problem;
 
-        Unreadable(ImportProblem problem) {
+        public Unreadable(ImportProblem problem) {
             super(problem.messageKey() + " at row " + problem.row());
             this.problem = problem;
         }
 
-        ImportProblem problem() {
+        public ImportProblem problem() {
             return problem;
         }
     }

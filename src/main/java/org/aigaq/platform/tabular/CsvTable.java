@@ -1,4 +1,4 @@
-package org.aigaq.documentation.exchange;
+package org.aigaq.platform.tabular;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -21,7 +21,7 @@ import org.apache.commons.csv.CSVRecord;
  * stopping at the first one. Where the parser stops (a quote never closed, text after a closing quote), the file is
  * walked again to name the row and column, as {@code CsvText} does for vocabulary files.
  */
-final class CsvTable implements Table {
+public final class CsvTable implements Table {
 
     private final UploadedFile file;
     private final TextEncoding encoding;
@@ -51,7 +51,7 @@ final class CsvTable implements Table {
         this.columns = names(header);
     }
 
-    static CsvTable open(UploadedFile file, TextEncoding encoding, Separator separator) {
+    public static CsvTable open(UploadedFile file, TextEncoding encoding, Separator separator) {
         try {
             return new CsvTable(file, encoding, separator);
         } catch (IOException e) {
@@ -102,12 +102,12 @@ final class CsvTable implements Table {
         };
     }
 
-    static CSVFormat format(Separator separator) {
+    public static CSVFormat format(Separator separator) {
         return CSVFormat.DEFAULT.builder().setDelimiter(separator.character()).setIgnoreEmptyLines(true).get();
     }
 
     /** The file's text: undecodable bytes replaced (and reported per value later), a byte-order mark skipped. */
-    static Reader reader(UploadedFile file, TextEncoding encoding) throws IOException {
+    public static Reader reader(UploadedFile file, TextEncoding encoding) throws IOException {
         var decoder = encoding.charset().newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         var reader = new BufferedReader(new InputStreamReader(file.open(), decoder), 1 << 16);
