@@ -261,6 +261,27 @@ public class CaseRecords {
         return involvements(eventId).stream().filter(i -> i.id() == id).findFirst().orElseThrow();
     }
 
+    /** An involvement, for the form that corrects it: only for a user who may change its case. */
+    public Involvement involvementToChange(long id) {
+        long eventId = acts.eventOf(owner("involvement", "act_id", id));
+        access.requireWrite(eventId);
+        return involvements(eventId).stream().filter(i -> i.id() == id).findFirst().orElseThrow();
+    }
+
+    /** A source of information, for the form that corrects it: only for a user who may change its case. */
+    public Information informationToChange(long id) {
+        long eventId = owner("information", "event_id", id);
+        access.requireWrite(eventId);
+        return information(eventId).stream().filter(i -> i.id() == id).findFirst().orElseThrow();
+    }
+
+    /** An intervention, for the form that corrects it: only for a user who may change its case. */
+    public Intervention interventionToChange(long id) {
+        long eventId = owner("intervention", "event_id", id);
+        access.requireWrite(eventId);
+        return interventions(eventId).stream().filter(i -> i.id() == id).findFirst().orElseThrow();
+    }
+
     /** The event or act a record hangs on; a missing record is not found, whoever asks. */
     private long owner(String table, String column, long id) {
         return jdbc.sql("SELECT " + column + " FROM " + table + " WHERE id = :id").param("id", id).query(Long.class)

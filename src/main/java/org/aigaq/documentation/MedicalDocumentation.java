@@ -62,6 +62,61 @@ public class MedicalDocumentation {
     }
 
     /**
+     * Corrects an examination, by the same rules as {@link #record}; its findings stay. Only a user who may see and
+     * write the case's identities may; anyone else is told it does not exist.
+     */
+    @Transactional
+    public MedicalExamination changeExamination(long id, ExaminationDraft draft) {
+        long eventId = eventOf(id);
+        requireIdentities(eventId, true);
+        jdbc.sql("""
+                UPDATE medical_examination SET requested_on = :requestedOn, requested_by = :requestedBy,
+                    refused = :refused, refusal_reason = :refusalReason, delayed = :delayed, delay_reason = :delayReason,
+                    performed_on = :performedOn, examiner_type = :examinerType, examiner_name = :examinerName,
+                    examiner_qualifications = :qualifications, others_present = :othersPresent,
+                    overall_evaluation = :overall, interpretation = :interpretation, treatment = :treatment,
+                    referrals = :referrals
+                WHERE id = :id
+                """).params(examinationValues(draft)).param("id", id).update();
+        audit.record("medical.examination-changed", "medical-examination", id, Map.of("event", eventId));
+        return find(id);
+    }
+
+    /** One examination with its findings, for the form that corrects it: only for who may change it (audited read). */
+    @Transactional
+    public MedicalExamination examinationToChange(long id) {
+        long eventId = eventOf(id);
+        requireIdentities(eventId, true);
+        audit.record("read", "medical-examination", id, Map.of("event", eventId));
+        return find(id);
+    }
+
+    /** The examination a finding belongs to, for the form that corrects the finding: only for who may change it. */
+    @Transactional
+    public MedicalExamination examinationOfFinding(long findingId) {
+        return examinationToChange(examinationOfFindingId(findingId));
+    }
+
+    /** Corrects a finding, by the same rules as {@link #addFinding}. */
+    @Transactional
+    public MedicalExamination changeFinding(long findingId, FindingDraft draft) {
+        long examinationId = examinationOfFindingId(findingId);
+        requireIdentities(eventOf(examinationId), true);
+        jdbc.sql("""
+                UPDATE medical_finding SET kind = :kind, body_location = :location, description = :description,
+                    grade = :grade
+                WHERE id = :id
+                """).params(findingValues(draft)).param("id", findingId).update();
+        audit.record("medical.finding-changed", "medical-finding", findingId, Map.of("examination", examinationId));
+        return find(examinationId);
+    }
+
+    private long examinationOfFindingId(long findingId) {
+        return jdbc.sql("SELECT examination_id FROM medical_finding WHERE id = :id").param("id", findingId)
+                .query(Long.class).optional().orElseThrow(() -> new NoSuchRecord("medical-finding", findingId));
+    }
+
+    /**
      * What is wrong with an examination of the act {@code actId} as the user fills the form, by the same rules as
      * {@link #record}; empty when it would be accepted. Only a user who may see and write the case learns anything.
      */

@@ -236,6 +236,63 @@ class DocumentationApiTest extends ApplicationTest {
     }
 
     @Test
+    void anExaminationAndAFindingAreCorrectedByThoseWhoMaySeeIdentitiesOnly() throws Exception {
+        long event = recordEvent(documenter, "COALITION");
+        long victim = recordPerson(documenter, "Асхат Қайратұлы");
+        long act = json.readTree(call("POST", "/api/v1/events/" + event + "/acts", documenter,
+                "{\"victimId\": %d, \"actType\": \"torture\"}".formatted(victim)).body()).get("id").asLong();
+        long examination = json.readTree(call("POST", "/api/v1/acts/" + act + "/medical-examinations", documenter,
+                "{\"requestedOn\": \"2024-03-18\", \"requestedBy\": \"lawyer\"}").body()).get("id").asLong();
+        long finding = json.readTree(call("POST", "/api/v1/medical-examinations/" + examination + "/findings", documenter,
+                "{\"kind\": \"PHYSICAL\", \"description\": \"Bruise\", \"grade\": \"CONSISTENT\"}").body())
+                .get("findings").get(0).get("id").asLong();
+
+        var changed = call("PUT", "/api/v1/medical-examinations/" + examination, documenter, """
+                {"requestedOn": "2024-03-18", "requestedBy": "lawyer", "delayed": true, "delayReason": "No forensic expert on duty",
+                 "performedOn": "2024-03-28", "examinerType": "OFFICIAL_FORENSIC", "examinerQualifications": "forensic physician",
+                 "overallEvaluation": "HIGHLY_CONSISTENT", "interpretation": "Injuries ten days old", "referrals": "Trauma clinic"}""");
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        var read = json.readTree(changed.body());
+        assertThat(read.get("delayReason").asString()).isEqualTo("No forensic expert on duty");
+        assertThat(read.get("examinerType").asString()).isEqualTo("OFFICIAL_FORENSIC");
+        assertThat(read.get("findings").size()).as("the findings stay").isEqualTo(1);
+        var regraded = call("PUT", "/api/v1/medical-findings/" + finding, documenter,
+                "{\"kind\": \"PHYSICAL\", \"bodyLocation\": \"left shoulder\", \"description\": \"Bruise, 4 cm\", \"grade\": \"TYPICAL\"}");
+        assertThat(json.readTree(regraded.body()).get("findings").get(0).get("grade").asString()).isEqualTo("TYPICAL");
+        assertThat(audit.search(new AuditSearch.Filter(null, "medical.examination-changed", "medical-examination",
+                String.valueOf(examination), null, null), null, 5).entries()).hasSize(1);
+        assertThat(audit.search(new AuditSearch.Filter(null, "medical.finding-changed", "medical-finding",
+                String.valueOf(finding), null, null), null, 5).entries()).hasSize(1);
+
+        // The same rules as recording: every broken one, named by its pointer, in the caller's language.
+        var backwards = call("PUT", "/api/v1/medical-examinations/" + examination, documenter,
+                "{\"requestedOn\": \"2024-03-18\", \"performedOn\": \"2024-03-10\"}");
+        assertThat(backwards.statusCode()).isEqualTo(400);
+        var pointers = new java.util.ArrayList<String>();
+        json.readTree(backwards.body()).get("errors").forEach(e -> pointers.add(e.get("pointer").asString()));
+        assertThat(pointers).containsExactlyInAnyOrder("/performedOn", "/examinerType");
+        var russian = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/medical-findings/" + finding))
+                .header("Accept-Language", "ru").header("Authorization", "Bearer " + documenter)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"kind\": \"PHYSICAL\", \"description\": \"\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(russian.statusCode()).isEqualTo(400);
+        assertThat(russian.body()).contains("/description").contains("/grade").contains("Это поле обязательно.");
+        assertThat(json.readTree(call("GET", "/api/v1/events/" + event + "/medical-examinations", documenter, null).body())
+                .get(0).get("findings").get(0).get("description").asString()).as("nothing half-written").isEqualTo("Bruise, 4 cm");
+
+        // Health data: another organisation and an analyst (who read the coalition case itself) are told it does not exist.
+        assertThat(call("PUT", "/api/v1/medical-examinations/" + examination, otherOrganisationsDocumenter,
+                "{\"requestedOn\": \"2024-03-18\"}").statusCode()).isEqualTo(404);
+        assertThat(call("PUT", "/api/v1/medical-findings/" + finding, otherOrganisationsDocumenter,
+                "{\"kind\": \"PHYSICAL\", \"description\": \"x\", \"grade\": \"TYPICAL\"}").statusCode()).isEqualTo(404);
+        assertThat(call("PUT", "/api/v1/medical-examinations/" + examination, analyst,
+                "{\"requestedOn\": \"2024-03-18\"}").statusCode()).isEqualTo(403);
+        assertThat(call("PUT", "/api/v1/medical-findings/999999999", documenter,
+                "{\"kind\": \"PHYSICAL\", \"description\": \"x\", \"grade\": \"TYPICAL\"}").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void exportsRespectAccessAndPseudonymise() throws Exception {
         long own = recordEvent(documenter, "ORGANISATION");
         long shared = recordEvent(documenter, "COALITION");

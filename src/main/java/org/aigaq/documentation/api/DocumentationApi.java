@@ -286,6 +286,22 @@ class DocumentationApi {
     }
 
     @Tag(name = "Medical documentation")
+    @Operation(summary = "Correct a medical examination (its findings stay); needs access to identities")
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
+    @PutMapping("/medical-examinations/{id}")
+    MedicalExamination changeExamination(@PathVariable long id, @RequestBody MedicalDocumentation.ExaminationDraft draft) {
+        return medical.changeExamination(id, draft);
+    }
+
+    @Tag(name = "Medical documentation")
+    @Operation(summary = "Correct a finding; answers its examination with every finding")
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
+    @PutMapping("/medical-findings/{id}")
+    MedicalExamination changeFinding(@PathVariable long id, @RequestBody MedicalDocumentation.FindingDraft draft) {
+        return medical.changeFinding(id, draft);
+    }
+
+    @Tag(name = "Medical documentation")
     @Operation(summary = "The medical examinations of a case, for users who may see its identities")
     @SignedIn
     @GetMapping("/events/{id}/medical-examinations")

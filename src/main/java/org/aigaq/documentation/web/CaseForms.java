@@ -38,52 +38,81 @@ final class CaseForms {
         }
     }
 
-    /** An alleged perpetrator's involvement in an act. */
-    record Involvement(String perpetratorType, String agency, String unit, String rankRole, String perpetratorName,
-                       String degree) {
+    /** An alleged perpetrator's involvement in an act; the perpetrator's record and status only where the form has them. */
+    record Involvement(Long perpetratorId, String perpetratorType, String agency, String unit, String rankRole,
+                       String perpetratorName, String degree, String latestStatus) {
+
+        static Involvement of(org.aigaq.documentation.Involvement i) {
+            return new Involvement(i.perpetratorId(), i.perpetratorType(), i.agency(), i.unit(), i.rankRole(),
+                    i.perpetratorName(), i.degree(), i.latestStatus());
+        }
 
         CaseRecords.InvolvementDraft draft() {
-            return new CaseRecords.InvolvementDraft(null, perpetratorType, agency, unit, rankRole, perpetratorName, degree, null);
+            return new CaseRecords.InvolvementDraft(perpetratorId, perpetratorType, agency, unit, rankRole, perpetratorName,
+                    degree, latestStatus);
         }
     }
 
-    /** Information (a source) about the case. */
-    record Information(String connection, String sourceType, String reliability,
+    /** Information (a source) about the case; the source's person record only where the form has it. */
+    record Information(Long sourcePersonId, String connection, String sourceType, String reliability,
                        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateReceived, String summary) {
 
+        static Information of(org.aigaq.documentation.Information i) {
+            return new Information(i.sourcePersonId(), i.connection(), i.sourceType(), i.reliability(), i.dateReceived(),
+                    i.summary());
+        }
+
         CaseRecords.InformationDraft draft() {
-            return new CaseRecords.InformationDraft(null, connection, sourceType, reliability, dateReceived, summary);
+            return new CaseRecords.InformationDraft(sourcePersonId, connection, sourceType, reliability, dateReceived, summary);
         }
     }
 
-    /** An intervention made about the case. */
+    /** An intervention made about the case; its date exact unless the form gives a precision. */
     record Intervention(String interventionType, String interveningParty,
-                        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, String status, String response) {
+                        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, DatePrecision precision,
+                        String partiesRequested, String status, String response, String impact, String priority) {
+
+        static Intervention of(org.aigaq.documentation.Intervention i) {
+            return new Intervention(i.interventionType(), i.interveningParty(), i.date().date(), i.date().precision(),
+                    i.partiesRequested(), i.status(), i.response(), i.impact(), i.priority());
+        }
 
         CaseRecords.InterventionDraft draft() {
-            return new CaseRecords.InterventionDraft(interventionType, interveningParty, new FuzzyDate(date, null), null,
-                    response, null, status, null);
+            return new CaseRecords.InterventionDraft(interventionType, interveningParty,
+                    new FuzzyDate(date, date == null ? DatePrecision.UNKNOWN : precision == null ? DatePrecision.EXACT : precision),
+                    partiesRequested, response, impact, status, priority);
         }
     }
 
     /** Another person of the case (witness, relative, lawyer, source), named for the first time. */
     record NewPerson(String name, CaseRecords.PersonRole role, String note) {}
 
-    /** A medical examination of the victim of an act. */
+    /** A medical examination of the victim of an act; the fields the short form leaves out stay empty. */
     record Examination(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate requestedOn, String requestedBy,
-                       Boolean refused, Boolean delayed,
+                       Boolean refused, String refusalReason, Boolean delayed, String delayReason,
                        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate performedOn, ExaminerType examinerType,
-                       String examinerName, String othersPresent, IstanbulGrade overallEvaluation, String treatment) {
+                       String examinerName, String examinerQualifications, String othersPresent,
+                       IstanbulGrade overallEvaluation, String interpretation, String treatment, String referrals) {
+
+        static Examination of(MedicalExamination m) {
+            return new Examination(m.requestedOn(), m.requestedBy(), m.refused(), m.refusalReason(), m.delayed(),
+                    m.delayReason(), m.performedOn(), m.examinerType(), m.examinerName(), m.examinerQualifications(),
+                    m.othersPresent(), m.overallEvaluation(), m.interpretation(), m.treatment(), m.referrals());
+        }
 
         MedicalDocumentation.ExaminationDraft draft() {
-            return new MedicalDocumentation.ExaminationDraft(requestedOn, requestedBy, Boolean.TRUE.equals(refused), null,
-                    Boolean.TRUE.equals(delayed), null, performedOn, examinerType, examinerName, null, othersPresent,
-                    overallEvaluation, null, treatment, null);
+            return new MedicalDocumentation.ExaminationDraft(requestedOn, requestedBy, Boolean.TRUE.equals(refused),
+                    refusalReason, Boolean.TRUE.equals(delayed), delayReason, performedOn, examinerType, examinerName,
+                    examinerQualifications, othersPresent, overallEvaluation, interpretation, treatment, referrals);
         }
     }
 
     /** A finding of an examination. */
     record Finding(MedicalExamination.Kind kind, String bodyLocation, String description, IstanbulGrade grade) {
+
+        static Finding of(MedicalExamination.Finding f) {
+            return new Finding(f.kind(), f.bodyLocation(), f.description(), f.grade());
+        }
 
         MedicalDocumentation.FindingDraft draft() {
             return new MedicalDocumentation.FindingDraft(kind, bodyLocation, description, grade);
