@@ -322,6 +322,30 @@ public class CaseRecords {
         audit.record("event.person-added", "event", eventId, Map.of("person", personId, "role", role.name()));
     }
 
+    /**
+     * Takes a person out of the case in one role (recorded there by mistake); the person's record stays, and so do
+     * their other roles. Not found when the person has no such role in the case.
+     */
+    @Transactional
+    public void removePerson(long eventId, long personId, PersonRole role) {
+        access.requireWrite(eventId);
+        int removed = jdbc.sql("DELETE FROM event_person WHERE event_id = :event AND person_id = :person AND role = :role")
+                .param("event", eventId).param("person", personId).param("role", role.name()).update();
+        if (removed == 0) throw new NoSuchRecord("event-person", personId);
+        audit.record("event.person-removed", "event", eventId, Map.of("person", personId, "role", role.name()));
+    }
+
+    /** Removes a link this event makes to another (chain of events); only who may change this event may. */
+    @Transactional
+    public void unlink(long fromEventId, long toEventId, String relationship) {
+        access.requireWrite(fromEventId);
+        int removed = jdbc.sql("""
+                DELETE FROM event_link WHERE from_event_id = :from AND to_event_id = :to AND relationship = :relationship
+                """).param("from", fromEventId).param("to", toEventId).param("relationship", relationship).update();
+        if (removed == 0) throw new NoSuchRecord("event-link", toEventId);
+        audit.record("event.unlinked", "event", fromEventId, Map.of("to", toEventId, "relationship", relationship));
+    }
+
     /** Links this event to another (chain of events); the user must be able to change this one and read the other. */
     @Transactional
     public void link(long fromEventId, long toEventId, String relationship, String note) {

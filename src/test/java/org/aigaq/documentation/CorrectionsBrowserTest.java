@@ -14,7 +14,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /**
  * A documenter corrects, from the case page, an alleged perpetrator's involvement, a source, an intervention, a medical
  * examination and a finding; each form shows what was recorded, says what is wrong as the user types, and keeps what it
- * does not show. Someone of another organisation who knows the address is told the record does not exist.
+ * does not show; a witness recorded in the wrong case is taken out of it. Someone of another organisation who knows the address is told the record does not exist.
  */
 class CorrectionsBrowserTest extends BrowserSession {
 
@@ -41,6 +41,9 @@ class CorrectionsBrowserTest extends BrowserSession {
                     null, List.of(), null, null, null, null, null, null, List.of(), null, null)).id();
             records.addInvolvement(act, new CaseRecords.InvolvementDraft(null, null, null, "Criminal police", "captain",
                     null, "carried-out", "still-in-post"));
+            long witness = people.record(new PersonDraft(new Identity("Айгүл Қателесова", List.of(), null, null, null),
+                    false, null, null, null, List.of(), false, null)).id();
+            records.addPerson(event, witness, CaseRecords.PersonRole.WITNESS, "recorded in the wrong case");
             source = records.addInformation(event, new CaseRecords.InformationDraft(null, null, null, null,
                     LocalDate.of(2024, 3, 19), "Told by the victim's brother")).id();
             records.addIntervention(event, new CaseRecords.InterventionDraft("complaint-filed", "Lawyer",
@@ -107,6 +110,13 @@ class CorrectionsBrowserTest extends BrowserSession {
         page.click("main button[type=submit]");
         page.waitForURL(Pattern.compile(".*/events/" + event + "(#.*)?$"));
         assertThat(page.textContent("#examination-" + examination + " tbody")).contains("highly consistent with");
+
+        // A witness recorded in the wrong case is taken out of it.
+        assertThat(page.textContent("#people")).contains("Айгүл Қателесова");
+        page.click("#people >> text=Remove from the case");
+        page.waitForURL(Pattern.compile(".*/events/" + event + "(#.*)?$"));
+        assertThat(page.textContent("#people")).doesNotContain("Айгүл Қателесова");
+        checkAccessibility();
         assertThat(consoleErrors).isEmpty();
 
         // Someone of another organisation who knows the address is told there is no such record.

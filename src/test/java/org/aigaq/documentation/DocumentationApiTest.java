@@ -293,6 +293,43 @@ class DocumentationApiTest extends ApplicationTest {
     }
 
     @Test
+    void aPersonRecordedInACaseByMistakeAndAWrongLinkAreRemovedAndTheRemovalIsAudited() throws Exception {
+        long event = recordEvent(documenter, "ORGANISATION");
+        long other = recordEvent(documenter, "ORGANISATION");
+        long witness = recordPerson(documenter, "Гүлнар Куәгерова");
+        assertThat(call("POST", "/api/v1/events/" + event + "/people", documenter,
+                "{\"personId\": %d, \"role\": \"WITNESS\"}".formatted(witness)).statusCode()).isBetween(200, 204);
+        assertThat(call("POST", "/api/v1/events/" + event + "/people", documenter,
+                "{\"personId\": %d, \"role\": \"RELATIVE\"}".formatted(witness)).statusCode()).isBetween(200, 204);
+        String relationship = firstTerm("event-relationship");
+        assertThat(call("POST", "/api/v1/events/" + event + "/links", documenter,
+                "{\"toEventId\": %d, \"relationship\": \"%s\"}".formatted(other, relationship)).statusCode()).isBetween(200, 204);
+
+        // Others are refused: another organisation is told there is no such case, an analyst may not change cases.
+        assertThat(call("DELETE", "/api/v1/events/" + event + "/people/" + witness + "?role=WITNESS",
+                otherOrganisationsDocumenter, null).statusCode()).isEqualTo(404);
+        assertThat(call("DELETE", "/api/v1/events/" + event + "/links/" + other + "?relationship=" + relationship,
+                analyst, null).statusCode()).isEqualTo(403);
+
+        assertThat(call("DELETE", "/api/v1/events/" + event + "/people/" + witness + "?role=WITNESS", documenter, null)
+                .statusCode()).isEqualTo(204);
+        assertThat(call("DELETE", "/api/v1/events/" + event + "/links/" + other + "?relationship=" + relationship,
+                documenter, null).statusCode()).isEqualTo(204);
+        JsonNode file = json.readTree(call("GET", "/api/v1/events/" + event, documenter, null).body());
+        assertThat(file.get("peopleInEvent").size()).as("the other role stays").isEqualTo(1);
+        assertThat(file.get("peopleInEvent").get(0).get("role").asString()).isEqualTo("RELATIVE");
+        assertThat(file.get("links").size()).isZero();
+        assertThat(call("GET", "/api/v1/people/" + witness, documenter, null).statusCode()).as("the person stays").isEqualTo(200);
+        // Twice is not found; both removals are in the trail.
+        assertThat(call("DELETE", "/api/v1/events/" + event + "/people/" + witness + "?role=WITNESS", documenter, null)
+                .statusCode()).isEqualTo(404);
+        assertThat(audit.search(new AuditSearch.Filter(null, "event.person-removed", "event", String.valueOf(event), null, null),
+                null, 5).entries()).hasSize(1);
+        assertThat(audit.search(new AuditSearch.Filter(null, "event.unlinked", "event", String.valueOf(event), null, null),
+                null, 5).entries()).hasSize(1);
+    }
+
+    @Test
     void exportsRespectAccessAndPseudonymise() throws Exception {
         long own = recordEvent(documenter, "ORGANISATION");
         long shared = recordEvent(documenter, "COALITION");

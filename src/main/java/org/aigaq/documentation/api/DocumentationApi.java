@@ -248,6 +248,25 @@ class DocumentationApi {
         return records.changeIntervention(id, draft);
     }
 
+    @Tag(name = "Events")
+    @Operation(summary = "Take a person out of the case in one role; the person's record stays")
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
+    @DeleteMapping("/events/{id}/people/{personId}")
+    ResponseEntity<Void> removePerson(@PathVariable long id, @PathVariable long personId,
+                                      @RequestParam CaseRecords.PersonRole role) {
+        records.removePerson(id, personId, role);
+        return ResponseEntity.noContent().build();
+    }
+
+    @Tag(name = "Events")
+    @Operation(summary = "Remove a link this event makes to another")
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
+    @DeleteMapping("/events/{id}/links/{toEventId}")
+    ResponseEntity<Void> unlink(@PathVariable long id, @PathVariable long toEventId, @RequestParam String relationship) {
+        records.unlink(id, toEventId, relationship);
+        return ResponseEntity.noContent().build();
+    }
+
     @Tag(name = "People")
     @Operation(summary = "A person; identity is null when the caller may not see it",
             description = "A record merged into another answers 302 with the kept record's address (while the merge stands).")

@@ -265,6 +265,20 @@ class CaseController {
         });
     }
 
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
+    @PostMapping("/events/{id}/people/{personId}/remove")
+    String removePerson(@PathVariable long id, @PathVariable long personId, @RequestParam CaseRecords.PersonRole role) {
+        records.removePerson(id, personId, role);
+        return "redirect:/events/" + id + "#people";
+    }
+
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
+    @PostMapping("/events/{id}/links/{toEventId}/remove")
+    String unlink(@PathVariable long id, @PathVariable long toEventId, @RequestParam String relationship) {
+        records.unlink(id, toEventId, relationship);
+        return "redirect:/events/" + id + "#links";
+    }
+
     @Allowed(Role.COORDINATOR)
     @PostMapping("/events/{id}/sharing")
     String share(@PathVariable long id, @RequestParam Sharing sharing) {

@@ -133,6 +133,8 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("POST /events/{id}/interventions", WORKERS);
         EXPECTED.put("POST /events/{id}/people", WORKERS);
         EXPECTED.put("POST /events/{id}/links", WORKERS);
+        EXPECTED.put("POST /events/{id}/people/{personId}/remove", WORKERS);
+        EXPECTED.put("POST /events/{id}/links/{toEventId}/remove", WORKERS);
         EXPECTED.put("POST /events/{id}/sharing", COORDINATOR);
         EXPECTED.put("POST /events/{id}/access", COORDINATOR);
         EXPECTED.put("POST /events/{id}/access/{userId}/revoke", COORDINATOR);
@@ -164,6 +166,8 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("PUT /api/v1/information/{id}", WORKERS);
         EXPECTED.put("PUT /api/v1/interventions/{id}", WORKERS);
         EXPECTED.put("PUT /api/v1/medical-examinations/{id}", WORKERS);
+        EXPECTED.put("DELETE /api/v1/events/{id}/people/{personId}", WORKERS);
+        EXPECTED.put("DELETE /api/v1/events/{id}/links/{toEventId}", WORKERS);
         EXPECTED.put("PUT /api/v1/medical-findings/{id}", WORKERS);
         EXPECTED.put("GET /acts/{id}/edit", WORKERS);
         EXPECTED.put("POST /acts/{id}", WORKERS);
