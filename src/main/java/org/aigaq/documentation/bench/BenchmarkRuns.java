@@ -140,10 +140,13 @@ class BenchmarkRuns {
         return new SearchQuery(text, filters, 1, SearchQuery.DEFAULT_SIZE);
     }
 
-    /** The statements one call sends, for the report (and the test): how many, and whether any was sent. */
-    static List<String> statementsOf(Supplier<?> call) {
-        var sent = new ArrayList<String>();
-        StatementCapture.capture(call).statements().forEach(s -> sent.add(s.sql()));
-        return sent;
+    /** The plans of the statements of the first input of each kind, for {@code bench --explain}. */
+    List<String> explain(long largeCase) throws Exception {
+        var plans = new ArrayList<String>();
+        for (Supplier<?> call : List.<Supplier<?>>of(() -> search.search(SEARCHES.getFirst()), () -> people.find(NAMES.getFirst(), 20),
+                () -> caseFiles.of(largeCase))) {
+            plans.addAll(StatementCapture.explain(StatementCapture.capture(call).statements()));
+        }
+        return plans;
     }
 }

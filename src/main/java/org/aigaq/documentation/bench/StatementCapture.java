@@ -102,6 +102,47 @@ class StatementCapture implements BeanPostProcessor {
         }
     }
 
+    /**
+     * The plans, with times and buffers ({@code EXPLAIN (ANALYZE, BUFFERS)}), of the statements that read (SELECT or
+     * WITH), sent with their parameters in a transaction rolled back; for looking into a missed target.
+     */
+    static List<String> explain(List<Sent> statements) throws SQLException {
+        var plans = new ArrayList<String>();
+        try (Connection connection = plain().getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                for (Sent sent : statements) {
+                    String sql = sent.sql().stripLeading();
+                    boolean reads = sql.regionMatches(true, 0, "SELECT", 0, 6) || sql.regionMatches(true, 0, "WITH", 0, 4);
+                    if (!reads || !sent.prepared()) {
+                        if (sql.regionMatches(true, 0, "SET", 0, 3)) {
+                            try (Statement statement = connection.createStatement()) {
+                                statement.execute(sql);
+                            }
+                        }
+                        continue;
+                    }
+                    try (PreparedStatement statement = connection.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + sql)) {
+                        for (Parameter parameter : sent.parameters()) {
+                            parameter.setter().invoke(statement, parameter.args());
+                        }
+                        var plan = new StringBuilder(sql.length() > 300 ? sql.substring(0, 300) + "…" : sql).append('\n');
+                        try (ResultSet rows = statement.executeQuery()) {
+                            while (rows.next()) plan.append("  ").append(rows.getString(1)).append('\n');
+                        }
+                        plans.add(plan.toString());
+                    }
+                }
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                throw new SQLException("a parameter could not be set again", e);
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        }
+        return plans;
+    }
+
     private static void readAll(ResultSet rows) throws SQLException {
         int columns = rows.getMetaData().getColumnCount();
         while (rows.next()) {

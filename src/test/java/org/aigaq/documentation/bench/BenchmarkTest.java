@@ -112,6 +112,7 @@ class BenchmarkTest {
                     assertThat(timings.aigaq(50)).isLessThanOrEqualTo(timings.aigaq(95));
                     assertThat(timings.line()).startsWith(timings.what());
                 }
+                assertThat(runs.explain(largeCase)).hasSizeGreaterThan(3).allMatch(plan -> plan.contains("Execution Time"));
             } catch (Exception e) {
                 failed[0] = e;
             }
@@ -119,7 +120,7 @@ class BenchmarkTest {
         if (failed[0] != null) throw failed[0];
         // The floor rolls its copy of the audit entry back: the trail holds one entry per real search only.
         assertThat(count("SELECT count(*) FROM audit_entry WHERE action = 'people.searched' AND actor_id = ?",
-                load.documenter().id())).isEqualTo(2 + 6);
+                load.documenter().id())).isEqualTo(2 + 6 + 1);
     }
 
     @Test
@@ -127,7 +128,8 @@ class BenchmarkTest {
     void theCommandMeasuresAnAlreadyLoadedHome() {
         var command = Command.named(new String[] {"bench", "--runs", "3", "--warm-up", "1"}).orElseThrow();
         assertThat(command.profiles()).contains("bench");
-        assertThat(command.run(context, new String[] {"bench", "--runs", "3", "--warm-up", "1"})).isZero();
+        assertThat(command.run(context, new String[] {"bench", "--runs", "3", "--warm-up", "1", "--explain"})).isZero();
+        assertThat(command.run(context, new String[] {"bench", "--runs", "many"})).isEqualTo(2);
         assertThat(load.events()).isEqualTo(EVENTS + 1);
     }
 
