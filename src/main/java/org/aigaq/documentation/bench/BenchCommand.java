@@ -7,7 +7,7 @@ import org.aigaq.platform.security.SignedInUsers;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code bench [--events N] [--threads N] [--runs N] [--warm-up N] [--explain]}: the first time on a home, loads N synthetic
+ * {@code bench [--events N] [--threads N] [--runs N] [--warm-up N] [--explain] [--only search|names|page]}: the first time on a home, loads N synthetic
  * events (a million by default, with 1.5 acts and 2 people each) and one case of 500 linked records; every time,
  * times the search, the person search and the case page through Aigaq and against the floor, and prints p50, p95
  * and p99 in milliseconds; with {@code --explain}, first prints the plans of their statements. See docs/benchmarks.md.
@@ -41,7 +41,7 @@ public final class BenchCommand implements ContributedCommand {
             runs = number(words, "--runs", RUNS);
             warmUp = number(words, "--warm-up", WARM_UP);
         } catch (NumberFormatException e) {
-            System.err.println("usage: java -jar aigaq.jar bench [--events N] [--threads N] [--runs N] [--warm-up N] [--explain]");
+            System.err.println("usage: java -jar aigaq.jar bench [--events N] [--threads N] [--runs N] [--warm-up N] [--explain] [--only search|names|page]");
             return 2;
         }
         try {
@@ -65,9 +65,11 @@ public final class BenchCommand implements ContributedCommand {
                 try {
                     if (words.contains("--explain")) runner.explain(largeCase).forEach(BenchCommand::say);
                     say("Measuring: %d warm-up runs, then %d runs each (load average %s)".formatted(warmUp, runs, loadAverage()));
-                    timings.add(runner.searches(warmUp, runs));
-                    timings.add(runner.names(warmUp, runs));
-                    timings.add(runner.casePage(largeCase, warmUp, runs));
+                    String only = words.indexOf("--only") >= 0 && words.indexOf("--only") + 1 < words.size()
+                            ? words.get(words.indexOf("--only") + 1) : "all";
+                    if (only.equals("all") || only.equals("search")) timings.add(runner.searches(warmUp, runs));
+                    if (only.equals("all") || only.equals("names")) timings.add(runner.names(warmUp, runs));
+                    if (only.equals("all") || only.equals("page")) timings.add(runner.casePage(largeCase, warmUp, runs));
                 } catch (Exception e) {
                     failed[0] = e;
                 }
