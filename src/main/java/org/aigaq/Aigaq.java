@@ -18,7 +18,9 @@ public class Aigaq {
         }
         var application = new SpringApplication(Aigaq.class);
         application.setWebApplicationType(WebApplicationType.NONE);
-        application.setAdditionalProfiles("command");
+        var profiles = new java.util.ArrayList<String>(java.util.List.of("command"));
+        profiles.addAll(command.get().profiles());
+        application.setAdditionalProfiles(profiles.toArray(String[]::new));
         int exitCode;
         try (ConfigurableApplicationContext context = application.run()) {
             exitCode = command.get().run(context, args);

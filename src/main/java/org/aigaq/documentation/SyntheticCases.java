@@ -26,10 +26,39 @@ public final class SyntheticCases {
     private static final String[] REGIONS = {"Astana", "Almaty", "Shymkent", "Karaganda", "Aktobe", "Pavlodar",
             "Kostanay", "Turkistan", "East Kazakhstan", "West Kazakhstan", "Mangystau", "Zhambyl"};
 
+    /** More family-name roots for large collections, so that a surname is shared by thousands, not by a tenth of all. */
+    private static final String[] MORE_FAMILY = {"Абдрахман", "Байжан", "Дүйсенбай", "Есім", "Жұмаш", "Ибрай", "Қасым",
+            "Мамыр", "Нұрғали", "Омар", "Сұлтанбек", "Тұрсын", "Шәкен", "Әлімбет", "Бектұрған", "Исабек", "Қуаныш",
+            "Мырзахмет", "Сейіт", "Үсен", "Петр", "Кузнец", "Смирн", "Поп", "Волк", "Мороз", "Сокол",
+            "Павл", "Семён", "Егор", "Степан", "Nurgali", "Kassym", "Tursyn", "Bekturgan", "Seit", "Smirn"};
+    /** Sentences of narratives, in the languages of the coalition's records. */
+    private static final String[] NARRATIVE = {"Задержанного избили во время допроса, требуя признательных показаний.",
+            "Сотрудники полиции надели на голову пакет и угрожали родственникам.",
+            "Медицинская помощь не оказывалась в течение трёх суток.",
+            "The detainee was kept handcuffed to a radiator overnight and denied water.",
+            "Officers threatened to plant drugs unless he signed a confession.",
+            "Relatives were not told where he was held for two days.",
+            "Тергеу кезінде ұрып-соғып, мойындауға мәжбүрлеген.",
+            "Адвокатпен кездесуге рұқсат берілмеді.",
+            "The complaint to the prosecutor was returned without examination.",
+            "Следы побоев зафиксированы судебно-медицинским экспертом."};
+    private static final String[] UNITS = {"District police department", "Criminal police unit", "Anti-extremism unit",
+            "Temporary detention facility staff", "Patrol police", "Investigative department"};
+
     private final Random random;
+    private final boolean wide;
 
     public SyntheticCases(long seed) {
+        this(seed, false);
+    }
+
+    /**
+     * With {@code wide}, names are drawn from many more family names (for the million-case benchmark) and events get a
+     * narrative of two sentences; without, the cases are those of the demo and the import tests.
+     */
+    public SyntheticCases(long seed, boolean wide) {
         this.random = new Random(seed);
+        this.wide = wide;
     }
 
     private static final String[] SOURCE_TYPES = {"victim-testimony", "victim-testimony", "witness-testimony", "complaint",
@@ -46,7 +75,7 @@ public final class SyntheticCases {
 
     private String name(boolean female) {
         String given = pick(female ? FEMALE : MALE);
-        String family = pick(FAMILY);
+        String family = wide && random.nextInt(4) != 0 ? pick(MORE_FAMILY) : pick(FAMILY);
         boolean latin = given.chars().allMatch(c -> c < 128) || family.chars().allMatch(c -> c < 128);
         if (latin) {
             String latinFamily = family.chars().allMatch(c -> c < 128) ? family : "Akhmet";
@@ -64,7 +93,8 @@ public final class SyntheticCases {
         LocalDate date = LocalDate.now().minusDays(30 + random.nextInt(5 * 365));
         var precision = random.nextInt(10) < 7 ? DatePrecision.EXACT : random.nextBoolean() ? DatePrecision.MONTH
                 : DatePrecision.ESTIMATED;
-        return new EventDraft(pick(TITLES), null, new FuzzyDate(date, precision), null, null,
+        String narrative = wide ? pick(NARRATIVE) + " " + pick(NARRATIVE) : null;
+        return new EventDraft(pick(TITLES), narrative, new FuzzyDate(date, precision), null, null,
                 random.nextInt(4) == 0 ? "temporary-detention-isolator" : "police-station", pick(REGIONS), null,
                 pick(new String[] {"confirmed", "likely", "possible"}), pick(new String[] {"active", "pending", "not-active"}),
                 date.plusDays(random.nextInt(60)), sharing);
@@ -86,6 +116,18 @@ public final class SyntheticCases {
         return new PersonDraft(new Identity(name(female), List.of(), null, null,
                 LocalDate.now().minusYears(18 + random.nextInt(50)).minusDays(random.nextInt(365))), false, null,
                 female ? "female" : "male", "Kazakhstan", List.of(), false, null);
+    }
+
+    /** An alleged perpetrator named in the sources: a man's or woman's name, no other detail. */
+    public PersonDraft perpetrator() {
+        boolean female = random.nextInt(8) == 0;
+        return new PersonDraft(new Identity(name(female), List.of(), null, null, null), false, null,
+                female ? "female" : "male", null, List.of(), false, null);
+    }
+
+    /** A unit of the police or of a penitentiary, as sources name it. */
+    public String unit() {
+        return pick(UNITS);
     }
 
     /** A source of an event that happened on {@code date}: mostly the victim's account, received within a month. */

@@ -88,6 +88,9 @@ public class CaseSearch {
         check(query);
         // Plans made for the actual words and values: a generic plan cannot know how many rows a word matches.
         jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
+        // Bitmaps of tens of thousands of matches stay exact (row by row, not page by page) instead of the default
+        // 4MB's lossy pages, each of which must then be read and every row on it checked again.
+        jdbc.sql("SET LOCAL work_mem = '32MB'").update();
         var text = SearchText.of(query.text());
         var params = new HashMap<String, Object>();
         text.bind(params);

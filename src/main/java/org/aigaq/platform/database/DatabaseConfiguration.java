@@ -17,11 +17,12 @@ class DatabaseConfiguration {
     DatabaseServer databaseServer(@Value("${aigaq.home}") Path home,
                                   @Value("${aigaq.db.url:}") String url,
                                   @Value("${aigaq.db.user:}") String user,
-                                  @Value("${aigaq.db.password:}") String password) {
+                                  @Value("${aigaq.db.password:}") String password,
+                                  @Value("${aigaq.db.shared-buffers:" + EmbeddedDatabase.DEFAULT_SHARED_BUFFERS + "}") String sharedBuffers) {
         if (StringUtils.hasText(url)) {
             return new DatabaseServer(url, user, password, null);
         }
-        EmbeddedDatabase embedded = EmbeddedDatabase.start(home);
+        EmbeddedDatabase embedded = EmbeddedDatabase.start(home, sharedBuffers.strip());
         return new DatabaseServer(embedded.jdbcUrl(), embedded.user(), embedded.password(), embedded);
     }
 

@@ -34,6 +34,21 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** Starts the server on the data kept under {@code home}, creating it on first use. */
     public static EmbeddedDatabase start(Path home) {
+        return start(home, DEFAULT_SHARED_BUFFERS);
+    }
+
+    /** PostgreSQL's own default: enough for tens of thousands of cases; a million want more (docs/benchmarks.md). */
+    public static final String DEFAULT_SHARED_BUFFERS = "128MB";
+
+    /**
+     * Starts the server with {@code sharedBuffers} of memory for its cache of table and index pages
+     * ({@code AIGAQ_DB_SHARED_BUFFERS}, e.g. {@code 2GB}): the search of a large collection stays in memory only if its
+     * rows and indexes fit.
+     */
+    public static EmbeddedDatabase start(Path home, String sharedBuffers) {
+        if (!sharedBuffers.matches("[1-9][0-9]{0,6}(kB|MB|GB)")) {
+            throw new IllegalStateException("AIGAQ_DB_SHARED_BUFFERS must be a size such as 512MB or 2GB, not '" + sharedBuffers + "'");
+        }
         try {
             Path dataDirectory = home.resolve("postgres").toAbsolutePath();
             Path passwordFile = home.resolve("keys").resolve("database-password");
@@ -49,6 +64,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("timezone", "UTC")
+                    .setServerConfig("shared_buffers", sharedBuffers)
                     .setLocaleConfig("locale", "C.UTF-8")
                     .setPGStartupWait(Duration.ofMinutes(5));
             if (!fresh) {

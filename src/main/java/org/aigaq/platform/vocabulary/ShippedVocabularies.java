@@ -27,10 +27,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * At every start, adds the lists and terms Aigaq ships ({@code vocabulary/aigaq-vocabularies.csv}) that the database
  * does not have yet. It never changes or removes a term that is there, so administrators' additions and their
- * choices survive upgrades; several nodes starting at once add each term once.
+ * choices survive upgrades; several nodes starting at once add each term once. Administration commands skip it,
+ * except the benchmark ({@code bench}), which records cases on a home that may be new.
  */
 @Component
-@Profile("!command")
+@Profile("!command | bench")
 @Order(0)
 class ShippedVocabularies implements ApplicationRunner {
 

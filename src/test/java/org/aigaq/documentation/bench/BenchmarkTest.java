@@ -1,0 +1,139 @@
+package org.aigaq.documentation.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import org.aigaq.documentation.PersonSearch;
+import org.aigaq.documentation.search.CaseSearch;
+import org.aigaq.platform.accounts.Organisations;
+import org.aigaq.platform.accounts.Users;
+import org.aigaq.platform.cli.Command;
+import org.aigaq.platform.security.Role;
+import org.aigaq.platform.security.SignedInUsers;
+import org.aigaq.support.TestAccounts;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The benchmark at a small scale (3,000 events, seconds): the loader writes the right numbers of events, people,
+ * acts, name tokens and search rows, identities are encrypted, the search and the person search find what it
+ * loaded (and another organisation's documenter does not), and the measuring code times Aigaq and a floor that
+ * really sends the same statements. The full scale runs only as the {@code bench} command.
+ */
+@SpringBootTest(properties = {"aigaq.home=target/test-home/${random.uuid}", "aigaq.admin.user=admin",
+        "aigaq.admin.password=first-admin-password", "logging.file.name="})
+@ActiveProfiles("bench")
+@Import(TestAccounts.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BenchmarkTest {
+
+    static final int EVENTS = 3_000;
+
+    @Autowired SyntheticLoad load;
+    @Autowired BenchmarkRuns runs;
+    @Autowired CaseSearch search;
+    @Autowired PersonSearch people;
+    @Autowired Users users;
+    @Autowired Organisations organisations;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired ConfigurableApplicationContext context;
+
+    @Test
+    @Order(1)
+    void loadsTheCasesWithEncryptedIdentitiesTokensAndSearchRows() throws Exception {
+        var loaded = load.load(EVENTS, 2, line -> {});
+        long organisation = load.documenter().organisationId();
+        // 3,000 events of 1.5 acts and 2 people each, and the large case of 100 acts, victims, involvements...
+        assertThat(loaded.events()).isEqualTo(EVENTS + 1);
+        assertThat(loaded.acts()).isEqualTo(EVENTS * 3 / 2 + 100);
+        assertThat(loaded.people()).isEqualTo(EVENTS * 2 + 100);
+        assertThat(count("SELECT count(*) FROM event WHERE organisation_id = ?", organisation)).isEqualTo(EVENTS + 1);
+        assertThat(count("SELECT count(*) FROM person WHERE organisation_id = ?", organisation)).isEqualTo(EVENTS * 2 + 100);
+        assertThat(count("SELECT count(*) FROM act a JOIN event e ON e.id = a.event_id WHERE e.organisation_id = ?",
+                organisation)).isEqualTo(EVENTS * 3 / 2 + 100);
+        assertThat(count("""
+                SELECT count(*) FROM person_name_tokens t JOIN person p ON p.id = t.person_id
+                WHERE p.organisation_id = ? AND cardinality(t.tokens) > 5""", organisation)).isEqualTo(EVENTS * 2 + 100);
+        assertThat(count("SELECT count(*) FROM event_search s JOIN event e ON e.id = s.event_id WHERE e.organisation_id = ?",
+                organisation)).isEqualTo(EVENTS + 1);
+        long largeCase = load.largeCase().orElseThrow();
+        assertThat(count("SELECT count(*) FROM act WHERE event_id = ?", largeCase)
+                + count("SELECT count(DISTINCT victim_id) FROM act WHERE event_id = ?", largeCase)
+                + count("SELECT count(*) FROM involvement i JOIN act a ON a.id = i.act_id WHERE a.event_id = ?", largeCase)
+                + count("SELECT count(*) FROM information WHERE event_id = ?", largeCase)
+                + count("SELECT count(*) FROM intervention WHERE event_id = ?", largeCase)).isEqualTo(500);
+        // No name in clear: neither a Cyrillic nor a Latin surname of the generator appears in any identity.
+        for (String surname : new String[] {"Ахмет", "Akhmet", "Оспан", "Қасым"}) {
+            assertThat(count("SELECT count(*) FROM person WHERE position(? IN identity) > 0",
+                    surname.getBytes(StandardCharsets.UTF_8))).isZero();
+        }
+        assertThat(load.events()).isEqualTo(EVENTS + 1);
+    }
+
+    @Test
+    @Order(2)
+    void searchesFindWhatWasLoadedForItsOrganisationOnly() {
+        var documenter = SignedInUsers.principalOf(load.documenter(), false);
+        SyntheticLoad.asUser(documenter, () -> {
+            var found = search.search(BenchmarkRuns.SEARCHES.get(2));
+            assertThat(found.total()).isPositive();
+            assertThat(found.facets()).isNotEmpty();
+            assertThat(people.find("Yerzhan Akhmetov", 20)).isNotEmpty();
+            assertThat(people.find("Ахметов Ержан", 20)).isNotEmpty();
+        });
+        long other = organisations.create("Another benchmark organisation", "ABO").id();
+        var stranger = users.create("bench-stranger", "Stranger", other, Set.of(Role.DOCUMENTER), TestAccounts.PASSWORD, false);
+        SyntheticLoad.asUser(SignedInUsers.principalOf(stranger, false), () ->
+                assertThat(people.find("Yerzhan Akhmetov", 20)).isEmpty());
+    }
+
+    @Test
+    @Order(3)
+    void timesAigaqAndTheSameStatementsSentDirectly() throws Exception {
+        var documenter = SignedInUsers.principalOf(load.documenter(), false);
+        long largeCase = load.largeCase().orElseThrow();
+        Exception[] failed = {null};
+        SyntheticLoad.asUser(documenter, () -> {
+            try {
+                var sent = StatementCapture.capture(() -> search.search(BenchmarkRuns.SEARCHES.getFirst())).statements();
+                assertThat(sent).extracting(StatementCapture.Sent::sql).anyMatch(sql -> sql.contains("event_search"));
+                for (var timings : java.util.List.of(runs.searches(1, 5), runs.names(1, 5), runs.casePage(largeCase, 1, 5))) {
+                    assertThat(java.util.Arrays.stream(timings.aigaq()).min().orElse(0)).isPositive();
+                    assertThat(java.util.Arrays.stream(timings.floor())).hasSize(5).allMatch(t -> t > 0);
+                    assertThat(timings.aigaq(50)).isLessThanOrEqualTo(timings.aigaq(95));
+                    assertThat(timings.line()).startsWith(timings.what());
+                }
+                assertThat(runs.explain(largeCase)).hasSizeGreaterThan(3).allMatch(plan -> plan.contains("Execution Time"));
+            } catch (Exception e) {
+                failed[0] = e;
+            }
+        });
+        if (failed[0] != null) throw failed[0];
+        // The floor rolls its copy of the audit entry back: the trail holds one entry per real search only.
+        assertThat(count("SELECT count(*) FROM audit_entry WHERE action = 'people.searched' AND actor_id = ?",
+                load.documenter().id())).isEqualTo(2 + 6 + 1);
+    }
+
+    @Test
+    @Order(4)
+    void theCommandMeasuresAnAlreadyLoadedHome() {
+        var command = Command.named(new String[] {"bench", "--runs", "3", "--warm-up", "1"}).orElseThrow();
+        assertThat(command.profiles()).contains("bench");
+        assertThat(command.run(context, new String[] {"bench", "--runs", "3", "--warm-up", "1", "--explain"})).isZero();
+        assertThat(command.run(context, new String[] {"bench", "--runs", "many"})).isEqualTo(2);
+        assertThat(load.events()).isEqualTo(EVENTS + 1);
+    }
+
+    private long count(String sql, Object... args) {
+        return jdbc.queryForObject(sql, Long.class, args);
+    }
+}
