@@ -207,6 +207,11 @@ public class MonitorsRecommendations {
         return new Page(rows, null);
     }
 
+    /** Whether the current user may record responses and assessments on the recommendation. */
+    public boolean writable(MonitorsRecommendation recommendation) {
+        return VisitAccess.rights(CurrentUser.require(), recommendation.organisationId()).write();
+    }
+
     /** The recommendations made from a visit, for its page (the caller has checked the right to read the visit). */
     List<MonitorsRecommendation> ofVisit(long visitId) {
         return jdbc.sql(SELECT + " WHERE r.visit_id = :visit ORDER BY r.id").param("visit", visitId)

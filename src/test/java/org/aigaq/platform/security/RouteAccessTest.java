@@ -44,6 +44,8 @@ class RouteAccessTest extends ApplicationTest {
     private static final Set<Role> WORKERS = EnumSet.of(Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR);
     private static final Set<Role> COORDINATOR = EnumSet.of(Role.COORDINATOR);
     private static final Set<Role> DECIDERS = EnumSet.of(Role.COORDINATOR, Role.DOCUMENTER);
+    private static final Set<Role> MONITORING_READERS = EnumSet.of(Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR, Role.ANALYST);
+    private static final Set<Role> MONITORING_RECORDERS = EnumSet.of(Role.COORDINATOR, Role.MONITOR);
     /** Marks routes open to anyone; {@link #SIGNING_IN} those open to half-signed-in users as well as signed-in ones. */
     private static final String ANYONE = "anyone";
     private static final String SIGNING_IN = "signing-in";
@@ -218,6 +220,45 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("GET /api/v1/vocabularies/{list}/terms", ALL);
         EXPECTED.put("GET /api/v1/vocabularies/{list}/terms/{code}", ALL);
         EXPECTED.put("POST /api/v1/vocabularies/{list}/terms", ADMIN);
+        // Monitoring visits and monitors' recommendations (detention).
+        EXPECTED.put("GET /visits", MONITORING_READERS);
+        EXPECTED.put("GET /visits/new", MONITORING_RECORDERS);
+        EXPECTED.put("POST /visits", MONITORING_RECORDERS);
+        EXPECTED.put("GET /visits/{id}", MONITORING_READERS);
+        EXPECTED.put("POST /visits/{id}/approval-request", MONITORING_RECORDERS);
+        EXPECTED.put("POST /visits/{id}/approval-decision", MONITORING_RECORDERS);
+        EXPECTED.put("POST /visits/{id}/outcome", MONITORING_RECORDERS);
+        EXPECTED.put("POST /visits/{id}/cancellation", MONITORING_RECORDERS);
+        EXPECTED.put("POST /visits/{id}/obstructions", MONITORING_RECORDERS);
+        EXPECTED.put("POST /visits/{id}/interviewees", MONITORING_RECORDERS);
+        EXPECTED.put("POST /visits/{id}/findings", MONITORING_RECORDERS);
+        EXPECTED.put("POST /visits/{id}/findings/{findingId}/allegations", MONITORING_RECORDERS);
+        EXPECTED.put("POST /visits/{id}/report", MONITORING_RECORDERS);
+        EXPECTED.put("POST /visits/{id}/recommendations", MONITORING_RECORDERS);
+        EXPECTED.put("GET /recommendations", MONITORING_READERS);
+        EXPECTED.put("POST /recommendations", MONITORING_RECORDERS);
+        EXPECTED.put("GET /recommendations/{id}", MONITORING_READERS);
+        EXPECTED.put("POST /recommendations/{id}/responses", MONITORING_RECORDERS);
+        EXPECTED.put("POST /recommendations/{id}/status", MONITORING_RECORDERS);
+        EXPECTED.put("GET /public/visit-reports/{id}", ANYONE);
+        EXPECTED.put("GET /api/v1/visits", MONITORING_READERS);
+        EXPECTED.put("POST /api/v1/visits", MONITORING_RECORDERS);
+        EXPECTED.put("GET /api/v1/visits/{id}", MONITORING_READERS);
+        EXPECTED.put("PUT /api/v1/visits/{id}", MONITORING_RECORDERS);
+        EXPECTED.put("POST /api/v1/visits/{id}/approval-request", MONITORING_RECORDERS);
+        EXPECTED.put("POST /api/v1/visits/{id}/approval-decision", MONITORING_RECORDERS);
+        EXPECTED.put("POST /api/v1/visits/{id}/outcome", MONITORING_RECORDERS);
+        EXPECTED.put("POST /api/v1/visits/{id}/cancellation", MONITORING_RECORDERS);
+        EXPECTED.put("POST /api/v1/visits/{id}/obstructions", MONITORING_RECORDERS);
+        EXPECTED.put("POST /api/v1/visits/{id}/interviewees", MONITORING_RECORDERS);
+        EXPECTED.put("POST /api/v1/visits/{id}/findings", MONITORING_RECORDERS);
+        EXPECTED.put("POST /api/v1/findings/{id}/allegations", MONITORING_RECORDERS);
+        EXPECTED.put("PUT /api/v1/visits/{id}/report", MONITORING_RECORDERS);
+        EXPECTED.put("GET /api/v1/recommendations", MONITORING_READERS);
+        EXPECTED.put("POST /api/v1/recommendations", MONITORING_RECORDERS);
+        EXPECTED.put("GET /api/v1/recommendations/{id}", MONITORING_READERS);
+        EXPECTED.put("POST /api/v1/recommendations/{id}/responses", MONITORING_RECORDERS);
+        EXPECTED.put("PUT /api/v1/recommendations/{id}/status", MONITORING_RECORDERS);
         // Routes served by libraries, guarded by the URL rules of SecurityConfiguration.
         EXPECTED.put("GET /actuator/health", ANYONE);
         EXPECTED.put("GET /actuator/prometheus", ADMIN);
