@@ -160,12 +160,23 @@ public class MonitorsRecommendations {
 
     /** The organisation's recommendations, newest first; {@code after} is the id to continue after. */
     public Page list(Long after, int size) {
+        return list(null, null, after, size);
+    }
+
+    /**
+     * The organisation's recommendations made in {@code year} with the follow-up {@code status} (each optional), newest
+     * first; {@code after} is the id to continue after.
+     */
+    public Page list(Integer year, FollowUpStatus status, Long after, int size) {
         var user = CurrentUser.require();
         if (!VisitAccess.mayList(user)) return new Page(List.of(), null);
         var rows = jdbc.sql(SELECT + """
                 WHERE r.organisation_id = :organisation AND (CAST(:after AS bigint) IS NULL OR r.id < :after)
+                  AND (CAST(:year AS integer) IS NULL OR extract(year FROM r.made_on) = :year)
+                  AND (CAST(:status AS text) IS NULL OR r.status = :status)
                 ORDER BY r.id DESC LIMIT :limit
                 """).param("organisation", user.organisationId()).param("after", after).param("limit", size + 1)
+                .param("year", year).param("status", status == null ? null : status.name())
                 .query(MonitorsRecommendations::row).list();
         if (rows.size() > size) {
             var page = rows.subList(0, size);

@@ -48,11 +48,14 @@ public class Visits {
             FROM visit v
             """;
 
-    /** What to list: every part optional; {@code year} is the year of the visit as made, or else as planned. */
+    /**
+     * What to list: every part optional; {@code year} is the year of the visit as made, or else as planned;
+     * {@code requestYear} the year approval was requested.
+     */
     public record Filter(VisitStatus status, Long placeId, String body, String visitType, Integer year,
-                         ApprovalDecision decision) {
+                         ApprovalDecision decision, Integer requestYear) {
         public static Filter none() {
-            return new Filter(null, null, null, null, null, null);
+            return new Filter(null, null, null, null, null, null, null);
         }
     }
 
@@ -368,6 +371,10 @@ public class Visits {
         if (filter.year() != null) {
             sql.append(" AND extract(year FROM coalesce(v.started_on, v.planned_from)) = :year");
             params.put("year", filter.year());
+        }
+        if (filter.requestYear() != null) {
+            sql.append(" AND extract(year FROM v.approval_requested_on) = :requestYear");
+            params.put("requestYear", filter.requestYear());
         }
         if (filter.decision() != null) { sql.append(" AND v.approval_decision = :decision"); params.put("decision", filter.decision().name()); }
         if (after != null) { sql.append(" AND v.id < :after"); params.put("after", after); }

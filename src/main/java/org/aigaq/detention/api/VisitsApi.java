@@ -17,6 +17,7 @@ import org.aigaq.detention.MonitorsRecommendations;
 import org.aigaq.detention.Obstruction;
 import org.aigaq.detention.RecommendationHistory;
 import org.aigaq.detention.Visit;
+import org.aigaq.detention.VisitFigures;
 import org.aigaq.detention.VisitFile;
 import org.aigaq.detention.VisitOutcome;
 import org.aigaq.detention.VisitPlan;
@@ -47,8 +48,10 @@ class VisitsApi {
 
     private final Visits visits;
     private final MonitorsRecommendations recommendations;
+    private final VisitFigures figures;
 
-    VisitsApi(Visits visits, MonitorsRecommendations recommendations) {
+    VisitsApi(Visits visits, MonitorsRecommendations recommendations, VisitFigures figures) {
+        this.figures = figures;
         this.visits = visits;
         this.recommendations = recommendations;
     }
@@ -60,9 +63,18 @@ class VisitsApi {
     Visits.Page visits(@RequestParam(required = false) VisitStatus status, @RequestParam(required = false) Long placeId,
                        @RequestParam(required = false) String body, @RequestParam(required = false) String visitType,
                        @RequestParam(required = false) Integer year, @RequestParam(required = false) ApprovalDecision decision,
-                       @RequestParam(required = false) Long after,
+                       @RequestParam(required = false) Integer requestYear, @RequestParam(required = false) Long after,
                        @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return visits.list(new Visits.Filter(status, placeId, body, visitType, year, decision), after, size);
+        return visits.list(new Visits.Filter(status, placeId, body, visitType, year, decision, requestYear), after, size);
+    }
+
+    @Tag(name = "Visits")
+    @Operation(summary = "Figures: visits by year, body and type; approval waiting times (median, 90th percentile); "
+            + "share of urgent visits refused; share of recommendations implemented")
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR, Role.ANALYST})
+    @GetMapping("/visits/figures")
+    VisitFigures.Figures figures() {
+        return figures.figures();
     }
 
     @Tag(name = "Visits")
@@ -163,10 +175,13 @@ class VisitsApi {
     }
 
     @Tag(name = "Recommendations")
-    @Operation(summary = "The organisation's recommendations, newest first; overdue=true: responses overdue, longest first")
+    @Operation(summary = "The organisation's recommendations, newest first (by year made, follow-up status); "
+            + "overdue=true: responses overdue, longest first")
     @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR, Role.ANALYST})
     @GetMapping("/recommendations")
     MonitorsRecommendations.Page recommendations(@RequestParam(defaultValue = "false") boolean overdue,
+                                                 @RequestParam(required = false) Integer year,
+                                                 @RequestParam(required = false) FollowUpStatus status,
                                                  @RequestParam(required = false) String after,
                                                  @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         if (overdue) return recommendations.overdue(after, size);
@@ -176,7 +191,7 @@ class VisitsApi {
         } catch (NumberFormatException e) {
             throw new org.aigaq.platform.InvalidInput("after", "validation.invalid");
         }
-        return recommendations.list(afterId, size);
+        return recommendations.list(year, status, afterId, size);
     }
 
     @Tag(name = "Recommendations")

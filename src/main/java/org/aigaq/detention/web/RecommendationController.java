@@ -31,11 +31,15 @@ class RecommendationController {
 
     @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR, Role.ANALYST})
     @GetMapping("/recommendations")
-    String list(@RequestParam(defaultValue = "false") boolean overdue, @RequestParam(required = false) String after, Model model) {
+    String list(@RequestParam(defaultValue = "false") boolean overdue, @RequestParam(required = false) Integer year,
+                @RequestParam(required = false) FollowUpStatus status, @RequestParam(required = false) String after,
+                Model model) {
         Long afterId = null;
         if (!overdue && after != null && after.matches("\\d{1,18}")) afterId = Long.valueOf(after);
-        model.addAttribute("page", overdue ? recommendations.overdue(after, 50) : recommendations.list(afterId, 50));
+        model.addAttribute("page", overdue ? recommendations.overdue(after, 50) : recommendations.list(year, status, afterId, 50));
         model.addAttribute("overdue", overdue);
+        model.addAttribute("year", year);
+        model.addAttribute("status", status);
         model.addAttribute("errors", FormErrors.NONE);
         model.addAttribute("entered", Map.of());
         return "detention/recommendations";

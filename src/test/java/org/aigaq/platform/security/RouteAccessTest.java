@@ -241,6 +241,9 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("POST /recommendations/{id}/responses", MONITORING_RECORDERS);
         EXPECTED.put("POST /recommendations/{id}/status", MONITORING_RECORDERS);
         EXPECTED.put("GET /public/visit-reports/{id}", ANYONE);
+        EXPECTED.put("GET /visits/figures", MONITORING_READERS);
+        EXPECTED.put("GET /visits/figures.csv", MONITORING_READERS);
+        EXPECTED.put("GET /api/v1/visits/figures", MONITORING_READERS);
         EXPECTED.put("GET /api/v1/visits", MONITORING_READERS);
         EXPECTED.put("POST /api/v1/visits", MONITORING_RECORDERS);
         EXPECTED.put("GET /api/v1/visits/{id}", MONITORING_READERS);
