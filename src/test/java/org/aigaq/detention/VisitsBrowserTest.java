@@ -111,6 +111,21 @@ class VisitsBrowserTest extends BrowserSession {
         assertThat(page.textContent("#follow-up-status")).isEqualTo("Partly implemented");
         checkAccessibility();
 
+        // The report goes on its public page, which anybody reads without signing in.
+        page.click("a:text-is('The visit')");
+        page.click("#report summary");
+        page.fill("#publishedOn", today.toString());
+        page.fill("#reference", "https://example.org/reports/taraz");
+        page.check("input[name=isPublic]");
+        page.click("#report form button[type=submit]");
+        page.click("a:text-is('Open the public page')");
+        assertThat(page.textContent("h1")).isEqualTo("Report of a monitoring visit to Temporary detention facility, Taraz");
+        assertThat(page.textContent("main")).contains("Cells without daylight or ventilation").doesNotContain("Install ventilation");
+        checkAccessibility();
+
+        page.navigate(url("/visits/figures"));
+        assertThat(page.textContent("#urgent-refused")).contains("100.0");
+        checkAccessibility();
         page.navigate(url("/recommendations?overdue=true"));
         assertThat(page.textContent("main")).contains("No recommendation recorded.");
         checkAccessibility();
