@@ -23,7 +23,8 @@ public class PublishedVisitReports {
         record Row(long placeId, String body, String visitType, LocalDate startedOn, LocalDate endedOn,
                    LocalDate publishedOn, String reference) {}
         Row row = jdbc.sql("""
-                SELECT place_id, body, visit_type, started_on, ended_on, report_published_on, report_reference
+                SELECT place_id, body, visit_type, coalesce(started_on, planned_from), coalesce(ended_on, planned_to),
+                       report_published_on, report_reference
                 FROM visit WHERE id = :id AND report_public AND report_published_on IS NOT NULL
                 """).param("id", visitId).query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3),
                         rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class),

@@ -78,6 +78,13 @@ class VisitsBrowserTest extends BrowserSession {
         page.selectOption("#visitType", "regular");
         page.fill("#plannedFrom", today.minusDays(2).toString());
         page.click("#plan button[type=submit]");
+        // The plan is corrected with the same form, filled in: the visit was in fact announced.
+        page.click("#edit-visit");
+        assertThat(page.inputValue("#plannedFrom")).isEqualTo(today.minusDays(2).toString());
+        page.check("input[name=announced]");
+        checkAccessibility();
+        page.click("#plan button[type=submit]");
+        assertThat(page.textContent("dl.facts")).contains("Announced").contains("yes");
         page.click("#obstructions summary");
         page.fill("#occurredOn", today.minusDays(2).toString());
         page.selectOption("#kind", "denied-at-gate");

@@ -78,6 +78,44 @@ class VisitController {
         }
     }
 
+    /** The plan of a visit, to correct it: the same form as planning, filled in. */
+    @Allowed({Role.COORDINATOR, Role.MONITOR})
+    @GetMapping("/visits/{id}/edit")
+    String editForm(@PathVariable long id, Model model) {
+        var file = visits.get(id);
+        if (!file.writable()) throw new org.aigaq.platform.NoSuchRecord("visit", id);
+        var v = file.visit();
+        var entered = new java.util.HashMap<String, String>();
+        entered.put("placeId", String.valueOf(v.placeId()));
+        entered.put("body", v.body());
+        entered.put("visitType", v.visitType());
+        if (v.announced()) entered.put("announced", "on");
+        if (v.crossRegional()) entered.put("crossRegional", "on");
+        entered.put("plannedFrom", v.plannedFrom() == null ? "" : v.plannedFrom().toString());
+        entered.put("plannedTo", v.plannedTo() == null ? "" : v.plannedTo().toString());
+        entered.put("purpose", v.purpose() == null ? "" : v.purpose());
+        entered.put("outsideMembers", String.join("\n", file.team().stream().filter(m -> m.userId() == null)
+                .map(org.aigaq.detention.TeamMember::name).toList()));
+        model.addAttribute("visitId", id);
+        model.addAttribute("chosenTeam", file.team().stream().map(org.aigaq.detention.TeamMember::userId)
+                .filter(java.util.Objects::nonNull).toList());
+        return planPage(model, "", FormErrors.NONE, entered);
+    }
+
+    @Allowed({Role.COORDINATOR, Role.MONITOR})
+    @PostMapping("/visits/{id}")
+    String change(@PathVariable long id, @RequestParam Map<String, String> form, @RequestParam(required = false) List<Long> team,
+                  Model model) {
+        try {
+            visits.change(id, plan(form, team));
+            return "redirect:/visits/" + id;
+        } catch (InvalidInput invalid) {
+            model.addAttribute("visitId", id);
+            model.addAttribute("chosenTeam", team == null ? List.of() : team);
+            return planPage(model, "", new FormErrors("plan", invalid.violations()), form);
+        }
+    }
+
     @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR, Role.ANALYST})
     @GetMapping("/visits/{id}")
     String show(@PathVariable long id, Model model) {
@@ -185,6 +223,8 @@ class VisitController {
     }
 
     private String planPage(Model model, String q, FormErrors errors, Map<String, String> entered) {
+        if (!model.containsAttribute("chosenTeam")) model.addAttribute("chosenTeam", List.of());
+        if (!model.containsAttribute("visitId")) model.addAttribute("visitId", null);
         model.addAttribute("q", q);
         model.addAttribute("places", places.find(q, 300));
         model.addAttribute("candidates", visits.teamCandidates());

@@ -225,6 +225,8 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("GET /visits/new", MONITORING_RECORDERS);
         EXPECTED.put("POST /visits", MONITORING_RECORDERS);
         EXPECTED.put("GET /visits/{id}", MONITORING_READERS);
+        EXPECTED.put("GET /visits/{id}/edit", MONITORING_RECORDERS);
+        EXPECTED.put("POST /visits/{id}", MONITORING_RECORDERS);
         EXPECTED.put("POST /visits/{id}/approval-request", MONITORING_RECORDERS);
         EXPECTED.put("POST /visits/{id}/approval-decision", MONITORING_RECORDERS);
         EXPECTED.put("POST /visits/{id}/outcome", MONITORING_RECORDERS);
