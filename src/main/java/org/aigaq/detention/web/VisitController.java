@@ -226,7 +226,17 @@ class VisitController {
         if (!model.containsAttribute("chosenTeam")) model.addAttribute("chosenTeam", List.of());
         if (!model.containsAttribute("visitId")) model.addAttribute("visitId", null);
         model.addAttribute("q", q);
-        model.addAttribute("places", places.find(q, 300));
+        var shown = new java.util.ArrayList<>(places.find(q, 300));
+        // The visit's own place stays in the list however long the registry is.
+        String chosen = entered.getOrDefault("placeId", "");
+        if (chosen.matches("\\d{1,18}") && shown.stream().noneMatch(p -> String.valueOf(p.id()).equals(chosen))) {
+            try {
+                shown.add(0, places.get(Long.parseLong(chosen)));
+            } catch (org.aigaq.platform.NoSuchRecord gone) {
+                // an unknown place is reported by the plan's own check
+            }
+        }
+        model.addAttribute("places", shown);
         model.addAttribute("candidates", visits.teamCandidates());
         model.addAttribute("errors", errors);
         model.addAttribute("entered", entered);
