@@ -20,7 +20,9 @@ class VocabulariesTest extends ApplicationTest {
             "involvement-degree", "perpetrator-status", "legal-counsel", "statement-signed", "medical-attention",
             "torture-intent", "detention-type", "violation-status", "monitoring-status", "reliability",
             "source-connection", "source-type", "intervention-type", "intervention-status", "person-characteristic",
-            "sex", "event-relationship");
+            "sex", "event-relationship",
+            // monitoring visits (detention)
+            "monitoring-body", "visit-type", "obstruction-type", "finding-theme");
 
     @Autowired Vocabularies vocabularies;
     @Autowired ShippedVocabularies shipped;
