@@ -186,6 +186,52 @@ public class Places {
         return get(id);
     }
 
+    /**
+     * The place already in the registry that an imported row stands for: the one with its official code in either form,
+     * or, for a row without a code, the one of the same name, type and region; null when none.
+     */
+    public Place matching(PlaceDraft draft) {
+        for (String code : new String[] {draft.officialCode(), draft.officialCodeCyrillic()}) {
+            if (code != null && !code.isBlank()) {
+                Place found = withCode(code, null);
+                if (found != null) return found;
+            }
+        }
+        if ((draft.officialCode() != null && !draft.officialCode().isBlank())
+                || (draft.officialCodeCyrillic() != null && !draft.officialCodeCyrillic().isBlank())) {
+            return null;
+        }
+        Map<String, Object> values;
+        try {
+            values = values(draft, null);
+        } catch (InvalidInput invalid) {
+            return null;
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM place p WHERE lower(p.name) = lower(:name) AND p.location_type = :type"
+                        + " AND p.region IS NOT DISTINCT FROM :region AND p.official_code IS NULL ORDER BY p.id LIMIT 1")
+                .param("name", values.get("name")).param("type", values.get("type")).param("region", values.get("region"))
+                .query(Places::row).optional().orElse(null);
+    }
+
+    /**
+     * Adds the places of an import, checked already, inside the import's transaction; the import audits them once
+     * with its counts (case workers).
+     */
+    public List<Long> addImported(List<PlaceDraft> drafts) {
+        requireCaseWorker();
+        var ids = new ArrayList<Long>();
+        for (PlaceDraft draft : drafts) {
+            ids.add(jdbc.sql("""
+                    INSERT INTO place (name, official_code, official_code_cyrillic, code_key, code_key_cyrillic, location_type,
+                                       penal_regime, authority, region, town, address, latitude, longitude, in_mandate, search_name)
+                    VALUES (:name, :code, :codeCyrillic, :codeKey, :codeKeyCyrillic, :type, :regime, :authority, :region, :town,
+                            :address, :latitude, :longitude, :inMandate, :searchName)
+                    RETURNING id
+                    """).params(values(draft, null)).query(Long.class).single());
+        }
+        return ids;
+    }
+
     /** Publishes a place on its public page, or withdraws it (coordinators). */
     @Transactional
     public Place publish(long id, boolean published) {
@@ -347,6 +393,11 @@ public class Places {
         if (id != null && jdbc.sql("SELECT count(*) FROM place WHERE id = :id").param("id", id).query(Long.class).single() == 0) {
             throw new InvalidInput(field, "documentation.place.unknown");
         }
+    }
+
+    /** The key under which a code is compared, whichever form and however typed ({@code AK-159/5}, {@code ак 159/5}). */
+    public static String codeKey(String code) {
+        return CodeForms.key(code);
     }
 
     static String latinName(String text) {

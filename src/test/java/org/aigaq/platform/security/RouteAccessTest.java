@@ -236,6 +236,17 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("GET /api/v1/places/{id}/population", ALL);
         EXPECTED.put("POST /api/v1/places/{id}/population", WORKERS);
         EXPECTED.put("GET /api/v1/places/{id}/cases", ALL);
+        EXPECTED.put("GET /places/imports/new", DECIDERS);
+        EXPECTED.put("POST /places/imports", DECIDERS);
+        EXPECTED.put("GET /places/imports/{id}", DECIDERS);
+        EXPECTED.put("POST /places/imports/{id}/mapping", DECIDERS);
+        EXPECTED.put("POST /places/imports/{id}/dry-run", DECIDERS);
+        EXPECTED.put("POST /places/imports/{id}/run", DECIDERS);
+        EXPECTED.put("POST /api/v1/places/imports", DECIDERS);
+        EXPECTED.put("GET /api/v1/places/imports/{id}", DECIDERS);
+        EXPECTED.put("PUT /api/v1/places/imports/{id}/mapping", DECIDERS);
+        EXPECTED.put("POST /api/v1/places/imports/{id}/dry-run", DECIDERS);
+        EXPECTED.put("POST /api/v1/places/imports/{id}/run", DECIDERS);
         // Routes served by libraries, guarded by the URL rules of SecurityConfiguration.
         EXPECTED.put("GET /actuator/health", ANYONE);
         EXPECTED.put("GET /actuator/prometheus", ADMIN);
