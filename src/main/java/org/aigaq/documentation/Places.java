@@ -401,7 +401,8 @@ public class Places {
     }
 
     static String latinName(String text) {
-        return TO_LATIN.get().transliterate(text).toLowerCase(Locale.ROOT);
+        // The soft and hard signs come out as apostrophes, which nobody types when searching.
+        return TO_LATIN.get().transliterate(text).toLowerCase(Locale.ROOT).replaceAll("['\"ʹʺʼ`]", "");
     }
 
     private static String escaped(String text) {
