@@ -12,7 +12,7 @@ public record PlaceDraft(String name, String officialCode, String officialCodeCy
     public static PlaceDraft of(Place place) {
         return new PlaceDraft(place.name(), place.officialCode(), place.officialCodeCyrillic(), place.locationType(),
                 place.penalRegime(), place.authority(), place.region(), place.town(), place.address(),
-                place.latitude() == null ? null : place.latitude().toPlainString(),
-                place.longitude() == null ? null : place.longitude().toPlainString(), place.inMandate());
+                place.latitude() == null ? null : place.latitude().stripTrailingZeros().toPlainString(),
+                place.longitude() == null ? null : place.longitude().stripTrailingZeros().toPlainString(), place.inMandate());
     }
 }

@@ -69,7 +69,7 @@ class PlacesBrowserTest extends BrowserSession {
         page.fill("#population-count", "1234");
         page.click("#figure button[type=submit]");
         page.waitForSelector("#latest-population");
-        assertThat(page.textContent("#latest-population")).contains("1234").contains("2024-10-01");
+        assertThat(page.textContent("#latest-population")).contains("1,234").contains("2024-10-01");
         checkAccessibility();
 
         page.click("#publish");
@@ -81,7 +81,7 @@ class PlacesBrowserTest extends BrowserSession {
             page = outsider;
             page.navigate(url("/public/places/" + id));
             assertThat(page.textContent("h1")).contains("Учреждение УК-" + n + "/2");
-            assertThat(page.textContent("#registry")).contains("Ministry of Health").contains("1234").contains("1500")
+            assertThat(page.textContent("#registry")).contains("Ministry of Health").contains("1,234").contains("1,500")
                     .contains("Inside the NPM mandate").doesNotContain("Reply of the Penal System Committee");
             assertThat(page.locator("nav a[href='/places']").count()).isZero();
             checkAccessibility();

@@ -96,8 +96,10 @@ class PlaceImportsTest extends ApplicationTest {
             default -> TextEncoding.UTF_8;
         });
         assertThat(job.separator().character()).isEqualTo(separator);
-        assertThat(job.mapping().columns().values()).containsExactly(PlaceField.NAME, PlaceField.OFFICIAL_CODE,
-                PlaceField.LOCATION_TYPE, PlaceField.REGION, PlaceField.PENAL_REGIME);
+        var expected = List.of(PlaceField.NAME, PlaceField.OFFICIAL_CODE, PlaceField.LOCATION_TYPE, PlaceField.REGION,
+                PlaceField.PENAL_REGIME);
+        assertThat(job.columns()).hasSize(5);
+        for (int i = 0; i < 5; i++) assertThat(job.mapping().columns().get(job.columns().get(i))).isEqualTo(expected.get(i));
         var checked = imports.dryRun(job.id());
         assertThat(checked.problems()).isEmpty();
         assertThat(checked.added()).isEqualTo(2);
