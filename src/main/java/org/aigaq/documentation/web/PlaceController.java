@@ -70,7 +70,8 @@ class PlaceController {
     String add(@ModelAttribute PlaceForms.PlaceForm form, Model model) {
         try {
             var place = places.add(form.draft());
-            return "redirect:/places/" + place.id();
+            // Back to the list, showing the new place among those of its name (as before the registry had pages).
+            return "redirect:/places?q=" + java.net.URLEncoder.encode(place.name(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (InvalidInput invalid) {
             return listPage(new ListFilter(null, null, null, null, null, null, null), form,
                     new FieldErrors(invalid, "place"), model);
