@@ -90,4 +90,40 @@ class PlacesBrowserTest extends BrowserSession {
             outsider.context().close();
         }
     }
+
+    @Test
+    void aDocumenterImportsPlacesThroughThePagesAndASecondImportAddsNothing() {
+        int n = (int) (System.nanoTime() % 90_000) + 10_000;
+        byte[] csv = String.join("\n", "Название;Код;Тип;Регион;Ведомство",
+                "Колония " + n + ";ЛА-" + n + "/8;Исправительная колония;Алматинская область;КУИС",
+                "ИВС " + n + ";;ИВС;г. Алматы;Министерство внутренних дел", "").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        signInWithCode(accounts.create(Role.DOCUMENTER, true));
+        for (int round = 1; round <= 2; round++) {
+            page.navigate(url("/places"));
+            page.click("text=Import places");
+            checkAccessibility();
+            page.setInputFiles("#file", new com.microsoft.playwright.options.FilePayload("places.csv", "text/csv", csv));
+            page.click("main button[type=submit]");
+            page.waitForSelector("#columns-heading");
+            if (round == 1) {
+                // Two values match no term by label: the user says what they stand for.
+                assertThat(page.locator("select[id^=value-code-]").count()).isEqualTo(6);
+                page.locator("tr:has(label:text-is('КУИС')) select").selectOption("penal-system-committee");
+                page.locator("tr:has(label:text-is('ИВС')) select").selectOption("temporary-detention-isolator");
+                checkAccessibility();
+            } else {
+                page.locator("tr:has(label:text-is('КУИС')) select").selectOption("penal-system-committee");
+                page.locator("tr:has(label:text-is('ИВС')) select").selectOption("temporary-detention-isolator");
+            }
+            page.click("#dry-run");
+            page.waitForSelector("#outcome-summary");
+            page.click("#run");
+            page.waitForSelector("#outcome-summary");
+            assertThat(page.textContent("#outcome-summary")).contains(round == 1 ? "2 places added" : "0 places added");
+            if (round == 1) checkAccessibility();
+        }
+        page.navigate(url("/places?q=la-" + n + "/8"));
+        assertThat(page.locator("#places tbody tr").count()).isEqualTo(1);
+        assertThat(page.textContent("#places")).contains("LA-" + n + "/8").contains("Penal System Committee");
+    }
 }
