@@ -271,6 +271,50 @@ class PlacesApiTest extends ApplicationTest {
                 String.class, String.valueOf(place))).containsExactly("place.added", "place.published", "place.withdrawn");
     }
 
+    @Test
+    void placesAreImportedOverTheApiAllOrNothingWithProblemsInTheCallersLanguage() throws Exception {
+        int n = NUMBERS.incrementAndGet();
+        String bad = "name,code,type\nColony " + n + ",UK-" + n + "/3,penal-colony\n,EC-" + n + "/4,prison\n";
+        var refusedUpload = upload(documenter, bad);
+        assertThat(refusedUpload.statusCode()).as(refusedUpload.body()).isEqualTo(201);
+        long refusedId = json.readTree(refusedUpload.body()).get("id").asLong();
+        var refused = call("POST", "/api/v1/places/imports/" + refusedId + "/run", documenter, null, "ru");
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        var problem = json.readTree(refused.body()).get("problems").get(0);
+        assertThat(problem.get("row").asLong()).isEqualTo(3);
+        assertThat(problem.get("column").asString()).isEqualTo("name");
+        assertThat(problem.get("message").asString()).isEqualTo("Это поле обязательно.");
+        assertThat(found("UK-" + n + "/3")).isEmpty();
+
+        String good = "name,code,kind\nColony " + n + ",UK-" + n + "/3,ИК\n";
+        long id = json.readTree(upload(documenter, good).body()).get("id").asLong();
+        assertThat(call("POST", "/api/v1/places/imports/" + id + "/dry-run", documenter, null).statusCode()).isEqualTo(200);
+        var mapped = call("PUT", "/api/v1/places/imports/" + id + "/mapping", documenter, """
+                {"columns": {"name": "NAME", "code": "OFFICIAL_CODE", "kind": "LOCATION_TYPE"},
+                 "values": {"LOCATION_TYPE": {"ИК": "penal-colony"}}}""");
+        assertThat(mapped.statusCode()).as(mapped.body()).isEqualTo(200);
+        var checked = json.readTree(call("POST", "/api/v1/places/imports/" + id + "/dry-run", documenter, null).body());
+        assertThat(checked.get("problemCount").asLong()).isZero();
+        assertThat(checked.get("added").asInt()).isEqualTo(1);
+        assertThat(call("GET", "/api/v1/places/imports/" + id, coordinator, null).statusCode()).isEqualTo(404);
+        assertThat(call("POST", "/api/v1/places/imports/" + id + "/run", analyst, null).statusCode()).isEqualTo(403);
+        var run = call("POST", "/api/v1/places/imports/" + id + "/run", documenter, null);
+        assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
+        assertThat(found("УК-" + n + "/3")).hasSize(1);
+        assertThat(call("POST", "/api/v1/places/imports/" + id + "/run", documenter, null).statusCode()).isEqualTo(400);
+    }
+
+    private HttpResponse<String> upload(String token, String csv) throws Exception {
+        String boundary = "aigaq" + System.nanoTime();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"places.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/places/imports"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body, java.nio.charset.StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private List<Long> found(String text) throws Exception {
         return found(text, "");
     }
