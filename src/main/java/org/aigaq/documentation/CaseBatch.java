@@ -123,11 +123,13 @@ public class CaseBatch {
             return new Checked(acts.values(draft, remembering), null);
         }
 
-        /** The registered places whose official code is this one, case aside (normally one; none when unknown). */
+        /** The registered places whose official code, in either form and however typed, is this one (normally one; none when unknown). */
         public List<Long> placesWithCode(String code) {
-            return placesByCode.computeIfAbsent(code.strip().toUpperCase(java.util.Locale.ROOT), key -> found(jdbc.sql(
-                    "SELECT id FROM place WHERE upper(official_code) = :code ORDER BY id").param("code", key)
-                    .query(Long.class).list()));
+            // Either form of the code, however typed (AK-159/5, АК-159/5, ак 159/5), by the registry's code keys.
+            String key = CodeForms.key(code);
+            return placesByCode.computeIfAbsent(key == null ? code.strip() : key, k -> found(jdbc.sql("""
+                    SELECT id FROM place WHERE code_key = :key OR code_key_cyrillic = :key ORDER BY id
+                    """).param("key", k).query(Long.class).list()));
         }
 
         /** The registered places with exactly this name, case and spacing aside. */

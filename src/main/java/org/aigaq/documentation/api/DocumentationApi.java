@@ -23,8 +23,6 @@ import org.aigaq.documentation.MedicalExamination;
 import org.aigaq.documentation.People;
 import org.aigaq.documentation.Person;
 import org.aigaq.documentation.PersonDraft;
-import org.aigaq.documentation.Place;
-import org.aigaq.documentation.Places;
 import org.aigaq.documentation.Sharing;
 import org.aigaq.platform.security.Allowed;
 import org.aigaq.platform.security.Role;
@@ -42,7 +40,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Documentation over the API: events and everything recorded on them, people and places. Every route goes through
+ * Documentation over the API: events and everything recorded on them, and people (places: {@link PlacesApi}). Every route goes through
  * the same services, and so the same access rules, as the pages.
  */
 @RestController
@@ -56,7 +54,6 @@ class DocumentationApi {
     record AccessGrant(String username) {}
     record PersonInEvent(Long personId, CaseRecords.PersonRole role, String note) {}
     record Link(Long toEventId, String relationship, String note) {}
-    record NewPlace(String name, String officialCode, String locationType, String region, String town) {}
 
     private final Events events;
     private final CaseFiles caseFiles;
@@ -64,10 +61,9 @@ class DocumentationApi {
     private final CaseRecords records;
     private final People people;
     private final org.aigaq.documentation.PersonMerges merges;
-    private final Places places;
     private final MedicalDocumentation medical;
 
-    DocumentationApi(Events events, CaseFiles caseFiles, Acts acts, CaseRecords records, People people, Places places,
+    DocumentationApi(Events events, CaseFiles caseFiles, Acts acts, CaseRecords records, People people,
                      MedicalDocumentation medical, org.aigaq.documentation.PersonMerges merges) {
         this.medical = medical;
         this.merges = merges;
@@ -76,7 +72,6 @@ class DocumentationApi {
         this.acts = acts;
         this.records = records;
         this.people = people;
-        this.places = places;
     }
 
     @Tag(name = "Events")
@@ -326,29 +321,5 @@ class DocumentationApi {
     @GetMapping("/events/{id}/medical-examinations")
     List<MedicalExamination> examinations(@PathVariable long id) {
         return medical.ofEvent(id);
-    }
-
-    @Tag(name = "Places")
-    @SignedIn
-    @GetMapping("/places")
-    List<Place> places(@RequestParam(defaultValue = "") String q,
-                       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return places.find(q, size);
-    }
-
-    @Tag(name = "Places")
-    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
-    @PostMapping("/places")
-    ResponseEntity<Place> addPlace(@RequestBody NewPlace place) {
-        return ResponseEntity.status(201).body(places.add(place.name(), place.officialCode(), place.locationType(),
-                place.region(), place.town()));
-    }
-
-    @Tag(name = "Places")
-    @Operation(summary = "Correct a place of the registry; the cases recorded there are found under its new name, region and type at once")
-    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
-    @PutMapping("/places/{id}")
-    Place changePlace(@PathVariable long id, @RequestBody NewPlace place) {
-        return places.change(id, place.name(), place.officialCode(), place.locationType(), place.region(), place.town());
     }
 }

@@ -280,6 +280,35 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("GET /api/v1/recommendations/{id}", MONITORING_READERS);
         EXPECTED.put("POST /api/v1/recommendations/{id}/responses", MONITORING_RECORDERS);
         EXPECTED.put("PUT /api/v1/recommendations/{id}/status", MONITORING_RECORDERS);
+        // The registry of places (issue 6).
+        EXPECTED.put("GET /places/{id}", ALL);
+        EXPECTED.put("GET /places/{id}/edit", WORKERS);
+        EXPECTED.put("POST /places/{id}", WORKERS);
+        EXPECTED.put("POST /places/{id}/check", WORKERS);
+        EXPECTED.put("POST /places/{id}/history", WORKERS);
+        EXPECTED.put("POST /places/{id}/history/check", WORKERS);
+        EXPECTED.put("POST /places/{id}/population", WORKERS);
+        EXPECTED.put("POST /places/{id}/population/check", WORKERS);
+        EXPECTED.put("POST /places/{id}/publication", COORDINATOR);
+        EXPECTED.put("GET /public/places/{id}", ANYONE);
+        EXPECTED.put("GET /api/v1/places/{id}", ALL);
+        EXPECTED.put("PUT /api/v1/places/{id}/publication", COORDINATOR);
+        EXPECTED.put("GET /api/v1/places/{id}/history", ALL);
+        EXPECTED.put("POST /api/v1/places/{id}/history", WORKERS);
+        EXPECTED.put("GET /api/v1/places/{id}/population", ALL);
+        EXPECTED.put("POST /api/v1/places/{id}/population", WORKERS);
+        EXPECTED.put("GET /api/v1/places/{id}/cases", ALL);
+        EXPECTED.put("GET /places/imports/new", DECIDERS);
+        EXPECTED.put("POST /places/imports", DECIDERS);
+        EXPECTED.put("GET /places/imports/{id}", DECIDERS);
+        EXPECTED.put("POST /places/imports/{id}/mapping", DECIDERS);
+        EXPECTED.put("POST /places/imports/{id}/dry-run", DECIDERS);
+        EXPECTED.put("POST /places/imports/{id}/run", DECIDERS);
+        EXPECTED.put("POST /api/v1/places/imports", DECIDERS);
+        EXPECTED.put("GET /api/v1/places/imports/{id}", DECIDERS);
+        EXPECTED.put("PUT /api/v1/places/imports/{id}/mapping", DECIDERS);
+        EXPECTED.put("POST /api/v1/places/imports/{id}/dry-run", DECIDERS);
+        EXPECTED.put("POST /api/v1/places/imports/{id}/run", DECIDERS);
         // Routes served by libraries, guarded by the URL rules of SecurityConfiguration.
         EXPECTED.put("GET /actuator/health", ANYONE);
         EXPECTED.put("GET /actuator/prometheus", ADMIN);
