@@ -26,9 +26,10 @@ public record CaseFacts(List<Step> steps, boolean tortureAlleged, Set<String> ac
         return tortureAlleged || steps.stream().anyMatch(s -> articleOf(s.draft()).map(Article::torture).orElse(false));
     }
 
-    /** How the steps cite an article: "308 / 1997", or as given when the catalogue does not list it. */
+    /** How the steps cite an article: "362(4) / 2014", the part as given when the catalogue lists the article as a whole. */
     public String citation(StepDraft step) {
-        return articleOf(step).map(Article::citation).orElse(step.article()
-                + (step.articlePart() == null || step.articlePart().isBlank() ? "" : "(" + step.articlePart() + ")"));
+        String part = step.articlePart() == null || step.articlePart().isBlank() ? "" : "(" + step.articlePart().strip() + ")";
+        return articleOf(step).map(a -> a.part().isEmpty() ? a.article() + part + " / " + a.codeVersion() : a.citation())
+                .orElse(step.article() + part);
     }
 }

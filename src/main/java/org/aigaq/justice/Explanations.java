@@ -72,6 +72,16 @@ public class Explanations {
         return text.toString();
     }
 
+    /** An instant in UTC, to the minute, as the pages show when something was recorded. */
+    public String utc(java.time.Instant at) {
+        return at == null ? "" : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneOffset.UTC).format(at);
+    }
+
+    /** A moment as it was entered: local date and time with the offset of its zone then. */
+    public String local(Moment moment) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx").format(moment.local());
+    }
+
     public String message(String key, Object... arguments) {
         return messages.getMessage(key, arguments, key, LocaleContextHolder.getLocale());
     }

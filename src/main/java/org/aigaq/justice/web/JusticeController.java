@@ -160,6 +160,8 @@ class JusticeController {
         model.addAttribute("justice", file);
         model.addAttribute("caseFile", cases.of(id));
         model.addAttribute("stepType", type);
+        model.addAttribute("stepLabel", explanations.message(type.messageKey()));
+        model.addAttribute("stageLabel", explanations.message(file.stage().messageKey()));
         model.addAttribute("fields", StepForm.fields(type, entered));
         model.addAttribute("entered", entered);
         model.addAttribute("errors", errors);
