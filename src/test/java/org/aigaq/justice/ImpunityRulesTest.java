@@ -62,7 +62,7 @@ class ImpunityRulesTest {
         var flags = flags(new RequalifiedToMilderArticle(), false, Set.of());
         assertThat(flags).extracting(Flag::stepId).containsExactly(2L);
         assertThat(flags.getFirst().reasonKey()).isEqualTo("justice.flag.requalified-from");
-        assertThat(flags.getFirst().arguments()).containsExactly("362 / 2014", "146(2) / 2014");
+        assertThat(flags.getFirst().arguments()).containsExactly("362(4) / 2014", "146(2) / 2014");
     }
 
     @Test
