@@ -60,15 +60,16 @@ public class Explanations {
                 r.threshold(jurisdiction).source())).toList();
     }
 
-    /** A duration as people read it: "1 d 2 h 5 min", or "-3 h" for a moment before apprehension. */
+    /** A duration as people read it, in hours and minutes ("24 h", "48 h 1 min"), "−3 h" for a moment before apprehension. */
     public String duration(Duration duration) {
         if (duration == null) return "";
-        boolean negative = duration.isNegative();
         Duration d = duration.abs();
-        var text = new StringBuilder(negative ? "−" : "");
-        if (d.toDays() > 0) text.append(message("justice.duration.days", d.toDays())).append(' ');
-        if (d.toHoursPart() > 0 || d.toDays() > 0) text.append(message("justice.duration.hours", d.toHoursPart())).append(' ');
-        text.append(message("justice.duration.minutes", d.toMinutesPart()));
+        var text = new StringBuilder(duration.isNegative() ? "−" : "");
+        if (d.toHours() > 0) text.append(message("justice.duration.hours", d.toHours()));
+        if (d.toMinutesPart() > 0 || d.toHours() == 0) {
+            if (d.toHours() > 0) text.append(' ');
+            text.append(message("justice.duration.minutes", d.toMinutesPart()));
+        }
         return text.toString();
     }
 

@@ -77,6 +77,8 @@ class JusticeBrowserTest extends BrowserSession {
                 .contains("SuspendedOrBelowMinimumSentence").contains("The sentence is suspended.")
                 .contains("Convention against Torture");
         assertThat(page.locator("#steps li.card").count()).isEqualTo(8);
+        assertThat(page.textContent("#steps")).contains("Internal security of the accused agency").contains("Filed by")
+                .contains("Lawyer").contains("362").contains("Conviction").contains("36");
         assertThat(page.textContent("#stage")).contains("Appeal against the sentence").contains("Overdue");
 
         // A detention episode of the victim, with the lawyer more than 24 hours after the actual apprehension.
@@ -89,7 +91,7 @@ class JusticeBrowserTest extends BrowserSession {
         moment(episode, "ARREST_RECORDED", "2024-03-17T11:00", "Asia/Almaty");
         moment(episode, "LAWYER_CONTACT", "2024-03-18T09:31", "Asia/Almaty");
         String safeguards = page.textContent(episode + " table.safeguards");
-        assertThat(page.textContent(episode + " tr[id$='-LawyerLaterThan24Hours']")).contains("Violated").contains("1 d 0 h 1 min");
+        assertThat(page.textContent(episode + " tr[id$='-LawyerLaterThan24Hours']")).contains("Violated").contains("24 h 1 min");
         assertThat(page.textContent(episode + " tr[id$='-RegistrationDelayed']")).contains("Respected");
         assertThat(page.textContent(episode + " tr[id$='-JudicialReviewLaterThan48Hours']")).contains("Unknown");
         assertThat(safeguards).contains("Safeguards (1 violated)");
