@@ -132,15 +132,18 @@ public class DetentionEpisodes {
         var moments = moments(episodes.stream().map(Episode::id).toList());
         var result = new ArrayList<Audited>();
         for (Episode e : episodes) {
+            audit.recordRead("detention_episode", e.id());
             result.add(audited(withMoments(e, moments.getOrDefault(e.id(), List.of())), rights.identities()));
         }
         return result;
     }
 
-    /** One episode, for a user who may read its allegation (else "not found", audited). */
+    /** One episode, for a user who may read its allegation (else "not found", audited); the read is audited. */
+    @Transactional
     public Audited get(long episodeId) {
         Episode episode = find(episodeId);
         var rights = access.requireRead(episode.eventId());
+        audit.recordRead("detention_episode", episodeId);
         return audited(episode, rights.identities());
     }
 

@@ -60,12 +60,12 @@ public class Jurisdictions {
         var deadlines = new LinkedHashMap<String, List<Deadline>>();
         for (CSVRecord r : read("deadlines.csv")) {
             deadlines.computeIfAbsent(r.get("jurisdiction"), k -> new ArrayList<>()).add(new Deadline(r.get("code"),
-                    r.get("applies_to"), Integer.parseInt(r.get("days")), r.get("source")));
+                    r.get("applies_to"), Integer.parseInt(r.get("days")), sources(r)));
         }
         var thresholds = new LinkedHashMap<String, Map<String, Threshold>>();
         for (CSVRecord r : read("safeguards.csv")) {
             thresholds.computeIfAbsent(r.get("jurisdiction"), k -> new LinkedHashMap<>()).put(r.get("rule"),
-                    new Threshold(r.get("rule"), Duration.parse(r.get("threshold")), r.get("source")));
+                    new Threshold(r.get("rule"), Duration.parse(r.get("threshold")), sources(r)));
         }
         var result = new LinkedHashMap<String, Jurisdiction>();
         for (CSVRecord r : read("jurisdictions.csv")) {
@@ -76,6 +76,10 @@ public class Jurisdictions {
                     Map.copyOf(thresholds.getOrDefault(code, Map.of()))));
         }
         return result;
+    }
+
+    private static Map<String, String> sources(CSVRecord r) {
+        return Map.of("en", r.get("source"), "ru", r.get("source_ru"), "kk", r.get("source_kk"));
     }
 
     private static List<CSVRecord> read(String name) {

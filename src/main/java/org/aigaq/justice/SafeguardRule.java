@@ -14,6 +14,6 @@ public interface SafeguardRule {
 
     /** The jurisdiction's threshold for this rule (zero when it configures none). */
     default Threshold threshold(Jurisdiction jurisdiction) {
-        return jurisdiction.thresholds().getOrDefault(name(), new Threshold(name(), java.time.Duration.ZERO, ""));
+        return jurisdiction.thresholds().getOrDefault(name(), new Threshold(name(), java.time.Duration.ZERO, java.util.Map.of("en", "")));
     }
 }

@@ -290,6 +290,11 @@ class JusticeApiTest extends ApplicationTest {
         assertThat(kz.get("zone").asString()).isEqualTo("Asia/Almaty");
         assertThat(kz.get("articles").toString()).contains("347-1").contains("141-1").contains("362").contains("361");
         assertThat(kz.get("safeguardRules")).hasSize(7);
+        assertThat(kz.get("deadlines").get(0).get("source").asString()).contains("Code of Criminal Procedure");
+        var russian = call("GET", "/api/v1/justice/rules", viewer, null, "ru");
+        JsonNode ru = json.readTree(russian.body()).get("jurisdictions").get(0);
+        assertThat(ru.get("deadlines").get(0).get("source").asString()).contains("УПК РК");
+        assertThat(ru.get("thresholds").get(0).get("source").asString()).contains("УПК РК");
     }
 
     private long tortureCase(String token, String sharing) throws Exception {
