@@ -73,7 +73,7 @@ public class Jurisdictions {
             result.put(code, new Jurisdiction(code, ZoneId.of(r.get("zone")),
                     Map.of("en", r.get("name_en"), "ru", r.get("name_ru"), "kk", r.get("name_kk")),
                     List.copyOf(articles.getOrDefault(code, List.of())), List.copyOf(deadlines.getOrDefault(code, List.of())),
-                    Map.copyOf(thresholds.getOrDefault(code, Map.of()))));
+                    java.util.Collections.unmodifiableMap(thresholds.getOrDefault(code, new LinkedHashMap<>()))));
         }
         return result;
     }

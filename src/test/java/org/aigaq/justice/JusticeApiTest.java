@@ -294,6 +294,7 @@ class JusticeApiTest extends ApplicationTest {
         var russian = call("GET", "/api/v1/justice/rules", viewer, null, "ru");
         JsonNode ru = json.readTree(russian.body()).get("jurisdictions").get(0);
         assertThat(ru.get("deadlines").get(0).get("source").asString()).contains("УПК РК");
+        assertThat(ru.get("thresholds").get(0).get("rule").asString()).isEqualTo("RegistrationDelayed");
         assertThat(ru.get("thresholds").get(0).get("source").asString()).contains("УПК РК");
     }
 
