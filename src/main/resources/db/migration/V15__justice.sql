@@ -62,7 +62,12 @@ CREATE TABLE justice_step (
     request_kind          text,
     notes                 text        CHECK (length(notes) <= 5000),
     recorded_by           bigint      NOT NULL REFERENCES app_user (id),
-    recorded_at           timestamptz NOT NULL DEFAULT now()
+    recorded_at           timestamptz NOT NULL DEFAULT now(),
+    -- a step recorded by mistake is withdrawn, never deleted: the pipeline leaves it out, the row stays
+    withdrawn_by          bigint      REFERENCES app_user (id),
+    withdrawn_at          timestamptz,
+    withdrawal_reason     text        CHECK (length(withdrawal_reason) <= 2000),
+    CHECK ((withdrawn_at IS NULL) = (withdrawn_by IS NULL))
 );
 CREATE INDEX justice_step_event ON justice_step (event_id, occurred_on, id);
 CREATE INDEX justice_step_type ON justice_step (step_type, occurred_on);

@@ -119,16 +119,48 @@ public class Complaints {
         for (var entry : values(step).entrySet()) insert = insert.param(entry.getKey(), entry.getValue());
         long id = insert.query(Long.class).single();
         steps = steps(eventId);
-        var due = deadlines(jurisdiction, progress, steps, today(jurisdiction)).stream().min(Comparator.comparing(DueDate::due));
-        jdbc.sql("""
-                UPDATE justice_case SET stage = :stage, stage_since = :since, next_due = :due, next_due_code = :code,
-                       updated_at = now() WHERE event_id = :e""")
-                .param("stage", progress.stage().name()).param("since", progress.since())
-                .param("due", due.map(DueDate::due).orElse(null)).param("code", due.map(DueDate::code).orElse(null))
-                .param("e", eventId).update();
+        moveCase(eventId, jurisdiction, progress, steps);
         audit.record("justice.step.recorded", "justice_step", id, Map.of("event", eventId, "type", step.stepType().name(),
                 "stage", progress.stage().name()));
         return steps.stream().filter(s -> s.id() == id).findFirst().orElseThrow();
+    }
+
+    /**
+     * Withdraws a step recorded by mistake: the pipeline leaves it out from now on (the row stays, with who withdrew
+     * it, when and why). Refused, naming {@code stepId}, when the remaining steps would make an impossible sequence.
+     */
+    @Transactional
+    public void withdraw(long eventId, long stepId, String reason) {
+        access.requireWrite(eventId);
+        var jurisdictionCode = jdbc.sql("SELECT jurisdiction FROM justice_case WHERE event_id = :e FOR UPDATE")
+                .param("e", eventId).query(String.class).optional();
+        List<Step> steps = jurisdictionCode.isEmpty() ? List.of() : steps(eventId);
+        if (steps.stream().noneMatch(s -> s.id() == stepId)) throw new InvalidInput("stepId", "justice.step.no-such-step");
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (why == null) throw new InvalidInput("reason", "validation.required");
+        if (why.length() > 2000) throw new InvalidInput("reason", "validation.too-long", 2000);
+        var remaining = ordered(steps.stream().filter(s -> s.id() != stepId).toList());
+        Pipeline.Progress progress;
+        try {
+            progress = Pipeline.replay(remaining.stream().map(Step::draft).toList());
+        } catch (InvalidInput broken) {
+            throw new InvalidInput("stepId", "justice.step.withdrawal-breaks");
+        }
+        jdbc.sql("UPDATE justice_step SET withdrawn_by = :by, withdrawn_at = now(), withdrawal_reason = :why WHERE id = :id")
+                .param("by", CurrentUser.require().id()).param("why", why).param("id", stepId).update();
+        moveCase(eventId, jurisdictions.get(jurisdictionCode.get()), progress, remaining);
+        audit.record("justice.step.withdrawn", "justice_step", stepId, Map.of("event", eventId, "stage", progress.stage().name()));
+    }
+
+    /** Keeps the case's row (stage, since, next deadline) in step with its steps. */
+    private void moveCase(long eventId, Jurisdiction jurisdiction, Pipeline.Progress progress, List<Step> steps) {
+        var due = deadlines(jurisdiction, progress, steps, today(jurisdiction)).stream().min(Comparator.comparing(DueDate::due));
+        jdbc.sql("""
+                UPDATE justice_case SET stage = :stage, stage_since = COALESCE(:since, stage_since), next_due = :due,
+                       next_due_code = :code, updated_at = now() WHERE event_id = :e""")
+                .param("stage", progress.stage().name()).param("since", progress.since())
+                .param("due", due.map(DueDate::due).orElse(null)).param("code", due.map(DueDate::code).orElse(null))
+                .param("e", eventId).update();
     }
 
     /** The pipeline of an allegation, for a user who may read it (else "not found", audited); the read is audited. */
@@ -226,7 +258,7 @@ public class Complaints {
     private List<Step> steps(long eventId) {
         return jdbc.sql("""
                 SELECT s.*, u.display_name AS recorder FROM justice_step s JOIN app_user u ON u.id = s.recorded_by
-                WHERE s.event_id = :e ORDER BY s.occurred_on, s.id""").param("e", eventId).query(Complaints::row).list();
+                WHERE s.event_id = :e AND s.withdrawn_at IS NULL ORDER BY s.occurred_on, s.id""").param("e", eventId).query(Complaints::row).list();
     }
 
     /** Steps in the pipeline's order: by date, then in the order they were recorded. */

@@ -181,6 +181,33 @@ class JusticeApiTest extends ApplicationTest {
     }
 
     @Test
+    void aStepRecordedByMistakeIsWithdrawnUnlessLaterStepsNeedIt() throws Exception {
+        long event = tortureCase(coordinator, "ORGANISATION");
+        step(event, coordinator, 201, "{\"stepType\": \"COMPLAINT_FILED\", \"occurredOn\": \"2024-03-18\"}");
+        step(event, coordinator, 201, "{\"stepType\": \"CASE_OPENED\", \"occurredOn\": \"2024-04-01\", \"article\": \"146\", \"articlePart\": \"2\"}");
+        step(event, coordinator, 201, "{\"stepType\": \"SENT_TO_COURT\", \"occurredOn\": \"2024-05-01\"}");
+        JsonNode steps = get("/api/v1/events/" + event + "/justice", coordinator, 200).get("steps");
+        long opened = steps.get(1).get("id").asLong();
+        long sent = steps.get(2).get("id").asLong();
+        String path = "/api/v1/events/" + event + "/justice/steps/";
+        // the case cannot lose its opening while it is in court
+        var refused = call("POST", path + opened + "/withdrawal", coordinator, "{\"reason\": \"wrong case\"}", "en");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(refused.body()).get("errors").get(0).get("pointer").asString()).isEqualTo("/stepId");
+        var noReason = call("POST", path + sent + "/withdrawal", coordinator, "{\"reason\": \" \"}", "en");
+        assertThat(json.readTree(noReason.body()).get("errors").get(0).get("pointer").asString()).isEqualTo("/reason");
+        assertThat(call("POST", path + sent + "/withdrawal", elsewhere, "{\"reason\": \"typo\"}", "en").statusCode()).isEqualTo(404);
+        var withdrawn = call("POST", path + sent + "/withdrawal", coordinator, "{\"reason\": \"Entered on the wrong case\"}", "en");
+        assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+        assertThat(json.readTree(withdrawn.body()).get("stage").asString()).isEqualTo("INVESTIGATION");
+        assertThat(json.readTree(withdrawn.body()).get("steps")).hasSize(2);
+        // once withdrawn it is gone from the pipeline, and cannot be withdrawn twice
+        assertThat(call("POST", path + sent + "/withdrawal", coordinator, "{\"reason\": \"again\"}", "en").statusCode()).isEqualTo(400);
+        assertThat(audit.search(new AuditSearch.Filter(null, "justice.step.withdrawn", "justice_step", String.valueOf(sent), null, null), null, 5)
+                .entries()).hasSize(1);
+    }
+
+    @Test
     void aSecondSubmissionOfTheSameStepIsRefused() throws Exception {
         long event = tortureCase(coordinator, "ORGANISATION");
         String complaint = "{\"stepType\": \"COMPLAINT_FILED\", \"occurredOn\": \"2024-03-18\", \"filedBy\": \"victim\", \"documentReference\": \"A-1\"}";

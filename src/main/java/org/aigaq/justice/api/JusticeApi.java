@@ -87,6 +87,18 @@ class JusticeApi {
         return ResponseEntity.created(URI.create("/api/v1/events/" + id + "/justice#step-" + recorded.id())).body(recorded);
     }
 
+    /** Why a step is withdrawn. */
+    record Withdrawal(String reason) {}
+
+    @Operation(summary = "Withdraw a step recorded by mistake, with the reason; the pipeline leaves it out (the record "
+            + "stays); 400 on /stepId when the remaining steps would be an impossible sequence (withdraw the later ones first)")
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
+    @PostMapping("/events/{id}/justice/steps/{stepId}/withdrawal")
+    PipelineView withdraw(@PathVariable long id, @PathVariable long stepId, @RequestBody Withdrawal withdrawal) {
+        complaints.withdraw(id, stepId, withdrawal.reason());
+        return view(complaints.file(id));
+    }
+
     @Operation(summary = "The flags Aigaq computes from the allegation's steps, each with its reason and source")
     @SignedIn
     @GetMapping("/events/{id}/justice/flags")

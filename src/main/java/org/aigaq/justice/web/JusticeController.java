@@ -79,6 +79,18 @@ class JusticeController {
     }
 
     @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
+    @PostMapping("/events/{id}/justice/steps/{stepId}/withdraw")
+    String withdraw(@PathVariable long id, @PathVariable long stepId, @RequestParam(defaultValue = "") String reason, Model model) {
+        try {
+            complaints.withdraw(id, stepId, reason);
+            return "redirect:/events/" + id + "/justice#steps";
+        } catch (InvalidInput invalid) {
+            model.addAttribute("failedStep", stepId);
+            return page(id, model, FormErrors.of("withdraw-" + stepId, invalid, explanations), Map.of());
+        }
+    }
+
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
     @PostMapping("/events/{id}/justice/episodes")
     String addEpisode(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
         try {

@@ -221,12 +221,14 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("GET /events/{id}/justice", ALL);
         EXPECTED.put("GET /events/{id}/justice/steps/new", WORKERS);
         EXPECTED.put("POST /events/{id}/justice/steps", WORKERS);
+        EXPECTED.put("POST /events/{id}/justice/steps/{stepId}/withdraw", WORKERS);
         EXPECTED.put("POST /events/{id}/justice/episodes", WORKERS);
         EXPECTED.put("POST /justice/episodes/{id}/moments", WORKERS);
         EXPECTED.put("GET /justice", WORKERS);
         EXPECTED.put("GET /justice/rules", ALL);
         EXPECTED.put("GET /api/v1/events/{id}/justice", ALL);
         EXPECTED.put("POST /api/v1/events/{id}/justice/steps", WORKERS);
+        EXPECTED.put("POST /api/v1/events/{id}/justice/steps/{stepId}/withdrawal", WORKERS);
         EXPECTED.put("GET /api/v1/events/{id}/justice/flags", ALL);
         EXPECTED.put("GET /api/v1/events/{id}/detention-episodes", ALL);
         EXPECTED.put("POST /api/v1/events/{id}/detention-episodes", WORKERS);
