@@ -309,6 +309,24 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("PUT /api/v1/places/imports/{id}/mapping", DECIDERS);
         EXPECTED.put("POST /api/v1/places/imports/{id}/dry-run", DECIDERS);
         EXPECTED.put("POST /api/v1/places/imports/{id}/run", DECIDERS);
+        EXPECTED.put("GET /events/{id}/justice", ALL);
+        EXPECTED.put("GET /events/{id}/justice/steps/new", WORKERS);
+        EXPECTED.put("POST /events/{id}/justice/steps", WORKERS);
+        EXPECTED.put("POST /events/{id}/justice/steps/{stepId}/withdraw", WORKERS);
+        EXPECTED.put("POST /events/{id}/justice/episodes", WORKERS);
+        EXPECTED.put("POST /justice/episodes/{id}/moments", WORKERS);
+        EXPECTED.put("GET /justice", WORKERS);
+        EXPECTED.put("GET /justice/rules", ALL);
+        EXPECTED.put("GET /api/v1/events/{id}/justice", ALL);
+        EXPECTED.put("POST /api/v1/events/{id}/justice/steps", WORKERS);
+        EXPECTED.put("POST /api/v1/events/{id}/justice/steps/{stepId}/withdrawal", WORKERS);
+        EXPECTED.put("GET /api/v1/events/{id}/justice/flags", ALL);
+        EXPECTED.put("GET /api/v1/events/{id}/detention-episodes", ALL);
+        EXPECTED.put("POST /api/v1/events/{id}/detention-episodes", WORKERS);
+        EXPECTED.put("GET /api/v1/detention-episodes/{id}", ALL);
+        EXPECTED.put("POST /api/v1/detention-episodes/{id}/moments", WORKERS);
+        EXPECTED.put("GET /api/v1/justice/overdue", WORKERS);
+        EXPECTED.put("GET /api/v1/justice/rules", ALL);
         // Routes served by libraries, guarded by the URL rules of SecurityConfiguration.
         EXPECTED.put("GET /actuator/health", ANYONE);
         EXPECTED.put("GET /actuator/prometheus", ADMIN);
