@@ -38,7 +38,8 @@ class VisitFiguresTest extends ApplicationTest {
     void figuresAreThoseComputedByHand() throws Exception {
         monitor = tokens.create(accounts.createAlone(Role.MONITOR).id(), "figures").value();
         place = ok(call("POST", "/api/v1/places", """
-                {"name": "Penal colony EC-166/4", "officialCode": "EC-166/4", "locationType": "penal-colony"}""")).get("id").asLong();
+                {"name": "Penal colony EC-166/4", "officialCode": "EC-%d/4", "locationType": "penal-colony"}""".formatted(
+                System.nanoTime() % 1_000_000))).get("id").asLong();
         long granted3 = visit("npm", "urgent", "2024-03-01", "2024-03-01", "2024-03-04", "GRANTED");
         long refused7 = visit("npm", "urgent", "2024-04-01", "2024-04-01", "2024-04-08", "REFUSED");
         long refused10 = visit("public-monitoring-commission", "urgent", "2024-05-01", "2024-05-01", "2024-05-11", "REFUSED");

@@ -62,9 +62,10 @@ class VisitsApiTest extends ApplicationTest {
         analyst = token(colleague(organisation, Role.ANALYST));
         viewer = token(colleague(organisation, Role.VIEWER));
         otherMonitor = token(accounts.createElsewhere(Role.MONITOR).id());
+        // Codes are unique in the registry, which every test shares: each test's place has a code of its own.
         var response = call("POST", "/api/v1/places", monitor, """
-                {"name": "Pre-trial detention centre no. 1", "officialCode": "ЛА-155/1", "locationType": "police-station",
-                 "region": "Almaty", "town": "Almaty"}""");
+                {"name": "Pre-trial detention centre no. 1", "officialCode": "ЛА-%d/1", "locationType": "police-station",
+                 "region": "Almaty", "town": "Almaty"}""".formatted(System.nanoTime() % 1_000_000));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         place = json.readTree(response.body()).get("id").asLong();
     }

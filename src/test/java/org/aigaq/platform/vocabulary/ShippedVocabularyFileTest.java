@@ -19,7 +19,7 @@ class ShippedVocabularyFileTest {
     private final ShippedVocabularies.Shipped shipped = ShippedVocabularies.read();
 
     @Test
-    void itShipsTheTwentyTwoListsWithUniqueCodes() {
+    void itShipsItsListsWithUniqueCodes() {
         assertThat(shipped.lists()).extracting(ShippedVocabularies.ShippedList::code)
                 .containsExactlyInAnyOrderElementsOf(VocabulariesTest.SHIPPED);
         var codes = new HashSet<String>();

@@ -22,7 +22,9 @@ class VocabulariesTest extends ApplicationTest {
             "source-connection", "source-type", "intervention-type", "intervention-status", "person-characteristic",
             "sex", "event-relationship",
             // monitoring visits (detention)
-            "monitoring-body", "visit-type", "obstruction-type", "finding-theme");
+            "monitoring-body", "visit-type", "obstruction-type", "finding-theme",
+            // the registry of places (documentation)
+            "penal-regime", "authority", "region");
 
     @Autowired Vocabularies vocabularies;
     @Autowired ShippedVocabularies shipped;
