@@ -44,15 +44,16 @@ public class CustodyFigures {
         this.places = places;
     }
 
-    public Figures figures() {
+    /** The figures over every record the user may read, or only over the user's organisation's own ({@code ours}). */
+    public Figures figures(boolean ours) {
         var causes = counts("""
                 SELECT coalesce(d.official_cause, 'unknown') AS key, extract(year FROM d.death_date)::int AS year, count(*) AS n
                 FROM death_in_custody d WHERE %s GROUP BY 1, 2
-                """);
+                """, ours);
         var byPlace = counts("""
                 SELECT d.place_id::text AS key, extract(year FROM d.death_date)::int AS year, count(*) AS n
                 FROM death_in_custody d WHERE %s GROUP BY 1, 2
-                """);
+                """, ours);
         // The type of a place is the registry's: each place counted is read once through documentation.Places.
         var types = new HashMap<String, String>();
         var byType = new ArrayList<Object[]>();
@@ -63,24 +64,28 @@ public class CustodyFigures {
         var kinds = counts("""
                 SELECT s.kind AS key, extract(year FROM s.incident_date)::int AS year, count(*) AS n
                 FROM self_harm_incident s WHERE %s GROUP BY 1, 2
-                """);
+                """, ours);
         var people = counts("""
                 SELECT s.kind AS key, extract(year FROM s.incident_date)::int AS year, sum(s.people) AS n
                 FROM self_harm_incident s WHERE %s GROUP BY 1, 2
-                """);
+                """, ours);
         return new Figures(table(causes), table(byType), table(kinds), table(people));
     }
 
     /** The places of this registry type that the deaths the user may read happened in: a facility type's records. */
-    public List<Long> placesOfType(String type) {
+    public List<Long> placesOfType(String type, boolean ours) {
         var ids = CustodyRegisterAccess.bind(jdbc.sql("SELECT DISTINCT d.place_id FROM death_in_custody d WHERE "
-                + CustodyRegisterAccess.visible("d"))).query(Long.class).list();
+                + condition("d", ours))).query(Long.class).list();
         return ids.stream().filter(id -> type.equals(places.get(id).locationType())).toList();
     }
 
-    private List<Object[]> counts(String sql) {
+    static String condition(String alias, boolean ours) {
+        return CustodyRegisterAccess.visible(alias) + (ours ? " AND " + alias + ".organisation_id = :viewerOrganisation" : "");
+    }
+
+    private List<Object[]> counts(String sql, boolean ours) {
         String table = sql.contains("self_harm_incident") ? "s" : "d";
-        return CustodyRegisterAccess.bind(jdbc.sql(sql.formatted(CustodyRegisterAccess.visible(table))))
+        return CustodyRegisterAccess.bind(jdbc.sql(sql.formatted(condition(table, ours))))
                 .query((rs, n) -> new Object[] {rs.getString("key"), rs.getObject("year", Integer.class), rs.getLong("n")})
                 .list();
     }

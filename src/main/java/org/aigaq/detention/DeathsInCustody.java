@@ -38,9 +38,9 @@ public class DeathsInCustody {
     static final String TABLE = "death_in_custody";
 
     /** What to list: each part optional; {@code placeIds} restricts to those places (a facility type's figure). */
-    public record Filter(String officialCause, Integer year, Long placeId, List<Long> placeIds) {
+    public record Filter(String officialCause, Integer year, Long placeId, List<Long> placeIds, boolean ours) {
         public static Filter none() {
-            return new Filter(null, null, null, null);
+            return new Filter(null, null, null, null, false);
         }
     }
 
@@ -138,7 +138,7 @@ public class DeathsInCustody {
         var sql = new StringBuilder("""
                 SELECT d.id, d.place_id, d.death_date, d.death_precision, d.official_cause, d.manner, d.sharing,
                        d.person_id, d.organisation_id
-                FROM death_in_custody d WHERE """).append(' ').append(CustodyRegisterAccess.visible("d"));
+                FROM death_in_custody d WHERE """).append(' ').append(CustodyFigures.condition("d", filter.ours()));
         var params = new LinkedHashMap<String, Object>();
         if (after != null) {
             sql.append(" AND d.id < :after");

@@ -30,9 +30,9 @@ public class SelfHarmIncidents {
     static final int MOST_PEOPLE = 100_000;
 
     /** What to list: each part optional. */
-    public record Filter(String kind, Integer year, Long placeId) {
+    public record Filter(String kind, Integer year, Long placeId, boolean ours) {
         public static Filter none() {
-            return new Filter(null, null, null);
+            return new Filter(null, null, null, false);
         }
     }
 
@@ -97,7 +97,7 @@ public class SelfHarmIncidents {
 
     /** The incidents the current user may read, newest first, {@code size} at a time after the id {@code after}. */
     public Page list(Filter filter, Long after, int size) {
-        var sql = new StringBuilder("SELECT * FROM self_harm_incident s WHERE ").append(CustodyRegisterAccess.visible("s"));
+        var sql = new StringBuilder("SELECT * FROM self_harm_incident s WHERE ").append(CustodyFigures.condition("s", filter.ours()));
         var params = new LinkedHashMap<String, Object>();
         if (after != null) {
             sql.append(" AND s.id < :after");

@@ -44,6 +44,7 @@ class RouteAccessTest extends ApplicationTest {
     private static final Set<Role> WORKERS = EnumSet.of(Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR);
     private static final Set<Role> COORDINATOR = EnumSet.of(Role.COORDINATOR);
     private static final Set<Role> DECIDERS = EnumSet.of(Role.COORDINATOR, Role.DOCUMENTER);
+    private static final Set<Role> CUSTODY_RECORDERS = EnumSet.of(Role.COORDINATOR, Role.DOCUMENTER, Role.MONITOR);
     /** Marks routes open to anyone; {@link #SIGNING_IN} those open to half-signed-in users as well as signed-in ones. */
     private static final String ANYONE = "anyone";
     private static final String SIGNING_IN = "signing-in";
@@ -218,6 +219,28 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("GET /api/v1/vocabularies/{list}/terms", ALL);
         EXPECTED.put("GET /api/v1/vocabularies/{list}/terms/{code}", ALL);
         EXPECTED.put("POST /api/v1/vocabularies/{list}/terms", ADMIN);
+        // The register of deaths and self-harm in custody (detention).
+        EXPECTED.put("GET /deaths", ALL);
+        EXPECTED.put("GET /deaths/new", CUSTODY_RECORDERS);
+        EXPECTED.put("POST /deaths", CUSTODY_RECORDERS);
+        EXPECTED.put("GET /deaths/{id}", ALL);
+        EXPECTED.put("GET /deaths/{id}/edit", CUSTODY_RECORDERS);
+        EXPECTED.put("POST /deaths/{id}", CUSTODY_RECORDERS);
+        EXPECTED.put("POST /deaths/{id}/links", CUSTODY_RECORDERS);
+        EXPECTED.put("GET /self-harm", ALL);
+        EXPECTED.put("POST /self-harm", CUSTODY_RECORDERS);
+        EXPECTED.put("GET /deaths/figures", ALL);
+        EXPECTED.put("GET /deaths/figures.csv", ALL);
+        EXPECTED.put("GET /api/v1/deaths", ALL);
+        EXPECTED.put("POST /api/v1/deaths", CUSTODY_RECORDERS);
+        EXPECTED.put("GET /api/v1/deaths/{id}", ALL);
+        EXPECTED.put("PUT /api/v1/deaths/{id}", CUSTODY_RECORDERS);
+        EXPECTED.put("GET /api/v1/deaths/{id}/proposed-links", CUSTODY_RECORDERS);
+        EXPECTED.put("GET /api/v1/self-harm-incidents", ALL);
+        EXPECTED.put("POST /api/v1/self-harm-incidents", CUSTODY_RECORDERS);
+        EXPECTED.put("GET /api/v1/self-harm-incidents/{id}", ALL);
+        EXPECTED.put("PUT /api/v1/self-harm-incidents/{id}", CUSTODY_RECORDERS);
+        EXPECTED.put("GET /api/v1/custody-figures", ALL);
         // Routes served by libraries, guarded by the URL rules of SecurityConfiguration.
         EXPECTED.put("GET /actuator/health", ANYONE);
         EXPECTED.put("GET /actuator/prometheus", ADMIN);
