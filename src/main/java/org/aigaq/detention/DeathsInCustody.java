@@ -74,8 +74,15 @@ public class DeathsInCustody {
     @Transactional
     public DeathInCustody record(DeathDraft draft) {
         CustodyRegisterAccess.requireRecorder();
-        var user = CurrentUser.require();
         var values = check(draft);
+        long id = insert(values, draft.linkedEventIds());
+        audit.record("death-in-custody.recorded", TABLE, id, summary(values, draft));
+        return get(id);
+    }
+
+    /** Writes a death already checked, for the user's organisation; the caller audits (one entry per import). */
+    long insert(Map<String, Object> values, List<Long> linkedEventIds) {
+        var user = CurrentUser.require();
         long id = jdbc.sql("""
                 INSERT INTO death_in_custody (organisation_id, sharing, person_id, place_id, death_date, death_precision,
                     official_cause, manner, official_account, alleged_cause, family_account, autopsy, autopsy_findings,
@@ -89,9 +96,8 @@ public class DeathsInCustody {
                 RETURNING id
                 """).params(values).param("organisation", user.organisationId()).param("createdBy", user.id())
                 .query(Long.class).single();
-        link(id, draft.linkedEventIds());
-        audit.record("death-in-custody.recorded", TABLE, id, summary(values, draft));
-        return get(id);
+        link(id, linkedEventIds);
+        return id;
     }
 
     /** Corrects a death of the user's organisation; the links to earlier events become those of the draft. */

@@ -59,17 +59,22 @@ public class SelfHarmIncidents {
     @Transactional
     public SelfHarmIncident record(SelfHarmDraft draft) {
         CustodyRegisterAccess.requireRecorder();
-        var user = CurrentUser.require();
         var values = check(draft);
-        long id = jdbc.sql("""
+        long id = insert(values);
+        audit.record("self-harm.recorded", TABLE, id, summary(values));
+        return get(id);
+    }
+
+    /** Writes an incident already checked, for the user's organisation; the caller audits (one entry per import). */
+    long insert(Map<String, Object> values) {
+        var user = CurrentUser.require();
+        return jdbc.sql("""
                 INSERT INTO self_harm_incident (organisation_id, sharing, place_id, person_id, incident_date,
                     incident_precision, kind, group_protest, people, reason, response, created_by)
                 VALUES (:organisation, :sharing, :placeId, :personId, :date, :precision, :kind, :groupProtest, :people,
                     :reason, :response, :createdBy) RETURNING id
                 """).params(values).param("organisation", user.organisationId()).param("createdBy", user.id())
                 .query(Long.class).single();
-        audit.record("self-harm.recorded", TABLE, id, summary(values));
-        return get(id);
     }
 
     @Transactional

@@ -83,7 +83,7 @@ class DeathsInCustodyApiTest extends ApplicationTest {
         assertThat(death.get("familyAccount").asString()).startsWith("Bruises");
         assertThat(death.get("autopsy").asString()).isEqualTo("independent");
         assertThat(death.get("date").get("date").asString()).isEqualTo("2023-03-14");
-        assertThat(death.get("placeName").asString()).isEqualTo("Penal colony AK-159/5");
+        assertThat(death.get("placeName").asString()).startsWith("Penal colony AK-159/5");
         // The read of a record showing an identity is audited, and so is the write.
         assertThat(audit.search(new AuditSearch.Filter(null, "read", "death_in_custody", String.valueOf(id), null, null), null, 5)
                 .entries()).isNotEmpty();

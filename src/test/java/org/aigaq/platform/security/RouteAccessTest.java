@@ -241,6 +241,17 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("GET /api/v1/self-harm-incidents/{id}", ALL);
         EXPECTED.put("PUT /api/v1/self-harm-incidents/{id}", CUSTODY_RECORDERS);
         EXPECTED.put("GET /api/v1/custody-figures", ALL);
+        EXPECTED.put("GET /deaths/imports/new", CUSTODY_RECORDERS);
+        EXPECTED.put("POST /deaths/imports", CUSTODY_RECORDERS);
+        EXPECTED.put("GET /deaths/imports/{id}", CUSTODY_RECORDERS);
+        EXPECTED.put("POST /deaths/imports/{id}/mapping", CUSTODY_RECORDERS);
+        EXPECTED.put("POST /deaths/imports/{id}/dry-run", CUSTODY_RECORDERS);
+        EXPECTED.put("POST /deaths/imports/{id}/run", CUSTODY_RECORDERS);
+        EXPECTED.put("POST /api/v1/custody-imports", CUSTODY_RECORDERS);
+        EXPECTED.put("GET /api/v1/custody-imports/{id}", CUSTODY_RECORDERS);
+        EXPECTED.put("PUT /api/v1/custody-imports/{id}/mapping", CUSTODY_RECORDERS);
+        EXPECTED.put("POST /api/v1/custody-imports/{id}/dry-run", CUSTODY_RECORDERS);
+        EXPECTED.put("POST /api/v1/custody-imports/{id}/run", CUSTODY_RECORDERS);
         // Routes served by libraries, guarded by the URL rules of SecurityConfiguration.
         EXPECTED.put("GET /actuator/health", ANYONE);
         EXPECTED.put("GET /actuator/prometheus", ADMIN);
