@@ -146,4 +146,38 @@ class DeathsBrowserTest extends BrowserSession {
         assertThat(page.textContent("#incidents")).contains("Group protest: 14");
         assertThat(consoleErrors).isEmpty();
     }
+
+    @Test
+    void aDocumenterImportsAMessySpreadsheetAndSeesEachProblemByRowAndColumn() throws Exception {
+        var documenter = accounts.createAlone(Role.DOCUMENTER);
+        SecurityContextHolder.getContext().setAuthentication(accounts.signedIn(documenter));
+        try {
+            if (places.find("ZK-901/7", 5).isEmpty()) {
+                places.add("Colony ZK-901/7", "ZK-901/7", "penal-colony", null, null);
+                places.add("Следственный изолятор ДТ-7", null, "pre-trial-detention-centre", null, null);
+            }
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        signInWithCode(documenter);
+        page.navigate(url("/deaths/imports/new"));
+        checkAccessibility();
+        var file = java.nio.file.Path.of(getClass().getResource("/detention/deaths-messy.csv").toURI());
+        page.setInputFiles("#file", file);
+        page.click("#upload");
+        page.waitForURL(Pattern.compile(".*/deaths/imports/\\d+$"));
+        assertThat(page.inputValue("#column-officialCause")).isEqualTo("Причина");
+        // The spellings of the cause are proposed their term; the autopsy's are left to the user.
+        assertThat(page.textContent("main")).contains("tuberkulez").contains("туберкулёз");
+        checkAccessibility();
+        page.click("#dry-run");
+        page.waitForSelector("#import-problems");
+        assertThat(page.textContent("#import-problems")).contains("Дата смерти").contains("The date is missing.")
+                .contains("Choose the term that “официальное” stands for in the mapping.");
+        checkAccessibility();
+        page.click("#run");
+        page.waitForSelector("#import-problems");
+        assertThat(page.textContent("#import-status")).contains("nothing recorded");
+        assertThat(consoleErrors).isEmpty();
+    }
 }
