@@ -97,8 +97,12 @@ class DeathsBrowserTest extends BrowserSession {
         assertThat(page.textContent("main")).contains("Прежние жалобы и заявления").contains("Семья извещена");
         checkAccessibility();
 
-        // A mistake is named beside its field, in Russian.
+        // A mistake is named beside its field, in Russian: as the user chooses, then on saving.
         page.navigate(url("/deaths/new"));
+        page.fill("#date", "2999-01-01");
+        page.locator("#date").dispatchEvent("change");
+        page.waitForFunction("document.querySelector('#death-date-error').textContent.includes('Дата в будущем')");
+        page.fill("#date", "");
         page.click("#save-death");
         assertThat(page.textContent("#death-placeId-error")).isEqualTo("Это поле обязательно.");
         assertThat(page.textContent("#death-date-error")).isEqualTo("Укажите дату, хотя бы год.");

@@ -81,6 +81,25 @@ class DeathsController {
         }
     }
 
+    /** Checks one field of the death form as the user types or chooses (htmx), by the rules of the save. */
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.MONITOR})
+    @PostMapping("/deaths/check")
+    String check(DeathForm form, @RequestParam(defaultValue = "") String field, Model model) {
+        return answer(deaths.problems(form.draft(List.of())), field, model);
+    }
+
+    /** Checks one field of the self-harm form as the user types or chooses (htmx), by the rules of the save. */
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.MONITOR})
+    @PostMapping("/self-harm/check")
+    String checkSelfHarm(SelfHarmForm form, @RequestParam(defaultValue = "") String field, Model model) {
+        return answer(selfHarm.problems(form.draft()), field, model);
+    }
+
+    private static String answer(List<InvalidInput.Violation> problems, String field, Model model) {
+        model.addAttribute("problem", problems.stream().filter(v -> v.field().equals(field)).findFirst().orElse(null));
+        return "documentation/field-check :: check";
+    }
+
     @SignedIn
     @GetMapping("/deaths/{id}")
     String death(@PathVariable long id, Model model) {

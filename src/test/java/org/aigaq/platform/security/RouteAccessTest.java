@@ -227,6 +227,8 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("GET /deaths/{id}/edit", CUSTODY_RECORDERS);
         EXPECTED.put("POST /deaths/{id}", CUSTODY_RECORDERS);
         EXPECTED.put("POST /deaths/{id}/links", CUSTODY_RECORDERS);
+        EXPECTED.put("POST /deaths/check", CUSTODY_RECORDERS);
+        EXPECTED.put("POST /self-harm/check", CUSTODY_RECORDERS);
         EXPECTED.put("GET /self-harm", ALL);
         EXPECTED.put("POST /self-harm", CUSTODY_RECORDERS);
         EXPECTED.put("GET /deaths/figures", ALL);
