@@ -406,7 +406,28 @@ public class CustodyImports {
         CustodyRegisterAccess.requireRecorder();
         var job = get(id);
         if (job.status().equals("IMPORTED")) throw new InvalidInput("status", "detention.import.already-imported");
+        boolean waiting = jdbc.sql("SELECT file_path IS NOT NULL FROM custody_import WHERE id = :id").param("id", id)
+                .query(Boolean.class).single();
+        if (!waiting) throw new InvalidInput("file", "detention.import.expired");
         return job;
+    }
+
+    /**
+     * Files of imports left unfinished for a day are deleted at start (they hold identities, if encrypted), and so are
+     * files no import names (a crash between keeping the file and recording the import).
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    public void removeAbandonedFiles() {
+        var expired = jdbc.sql("""
+                WITH old AS (SELECT id, file_path FROM custody_import
+                             WHERE file_path IS NOT NULL AND updated_at < now() - interval '1 day' FOR UPDATE)
+                UPDATE custody_import j SET file_path = NULL, updated_at = now()
+                FROM old WHERE j.id = old.id
+                RETURNING old.file_path
+                """).query(String.class).list();
+        expired.stream().filter(java.util.Objects::nonNull).forEach(path -> files.delete(Path.of(path)));
+        files.removeAbandoned(PREFIX, new java.util.HashSet<>(jdbc.sql(
+                "SELECT file_path FROM custody_import WHERE file_path IS NOT NULL").query(String.class).list()));
     }
 
     private Table open(long id) {

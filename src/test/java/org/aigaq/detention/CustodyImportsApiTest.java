@@ -37,6 +37,7 @@ class CustodyImportsApiTest extends ApplicationTest {
     @Autowired AuditSearch audit;
     @Autowired JsonMapper json;
     @Autowired JdbcTemplate jdbc;
+    @Autowired CustodyImports imports;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private String documenter;
@@ -162,6 +163,19 @@ class CustodyImportsApiTest extends ApplicationTest {
         JsonNode figures = json.readTree(call("GET", "/api/v1/custody-figures?ours=true", documenter, null, "en").body());
         assertThat(figures.get("selfHarmByKind").get("total").asLong()).isEqualTo(3);
         assertThat(figures.get("selfHarmPeopleByKind").get("total").asLong()).isEqualTo(12 + 1 + 40);
+    }
+
+    @Test
+    void anUploadLeftForADayIsDeletedAndTheUserIsToldToUploadAgain() throws Exception {
+        long id = upload("deaths-messy.csv", "DEATHS").get("id").asLong();
+        String path = jdbc.queryForObject("SELECT file_path FROM custody_import WHERE id = ?", String.class, id);
+        assertThat(java.nio.file.Files.exists(java.nio.file.Path.of(path))).isTrue();
+        jdbc.update("UPDATE custody_import SET updated_at = now() - interval '2 days' WHERE id = ?", id);
+        imports.removeAbandonedFiles();
+        assertThat(java.nio.file.Files.exists(java.nio.file.Path.of(path))).isFalse();
+        var refused = call("POST", "/api/v1/custody-imports/" + id + "/dry-run", documenter, null, "ru");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("/file").contains("загрузите его снова");
     }
 
     // --- helpers
