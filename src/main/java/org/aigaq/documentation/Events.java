@@ -139,6 +139,23 @@ public class Events {
         return new Page(events, null);
     }
 
+    /**
+     * The events the current user may read in which the person is the victim of an act, newest first: the person's
+     * earlier complaints and allegations, for another capability's records to link to.
+     */
+    public List<Event> ofVictim(long personId, int limit) {
+        return CaseAccess.bind(jdbc.sql(SELECT + " WHERE " + CaseAccess.visibleEvents("e")
+                + " AND e.id IN (SELECT event_id FROM act WHERE victim_id = :person) ORDER BY e.id DESC LIMIT :limit"))
+                .param("person", personId).param("limit", limit).query(Events::row).list();
+    }
+
+    /** Of these events, those the current user may read, by id; the others are left out as if they did not exist. */
+    public List<Event> readable(java.util.Collection<Long> ids) {
+        if (ids == null || ids.isEmpty()) return List.of();
+        return CaseAccess.bind(jdbc.sql(SELECT + " WHERE " + CaseAccess.visibleEvents("e") + " AND e.id IN (:ids) ORDER BY e.id"))
+                .param("ids", ids).query(Events::row).list();
+    }
+
     /** Changes who beyond the owning organisation sees the case; only its coordinators may. */
     @Transactional
     public void share(long id, Sharing sharing) {

@@ -106,6 +106,31 @@ public class People {
                 .query((rs, n) -> row(rs, rights.identities())).single();
     }
 
+    /**
+     * The person as another capability's record shows it, once that record's rules have said whether the caller may
+     * see identities there: with the identity (the read is audited) or with the pseudonym only.
+     */
+    @Transactional
+    public Person shownIn(long id, boolean withIdentity) {
+        if (withIdentity) {
+            audit.recordRead("person", id);
+        }
+        return jdbc.sql("SELECT * FROM person WHERE id = :id").param("id", id)
+                .query((rs, n) -> row(rs, withIdentity)).optional().orElseThrow(() -> new NoSuchRecord("person", id));
+    }
+
+    /** A person may be named in the organisation's own records when it is one of the organisation's current people. */
+    public void requireOwn(Long personId, String field) {
+        if (personId == null) return;
+        boolean own = jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM person WHERE id = :id AND organisation_id = :organisation AND merged_into IS NULL)
+                """).param("id", personId).param("organisation", CurrentUser.require().organisationId())
+                .query(Boolean.class).single();
+        if (!own) {
+            throw new InvalidInput(field, "documentation.person.unknown");
+        }
+    }
+
     /** A page of the people of the user's organisation, newest first, and the id to continue after. */
     public record Page(List<Person> people, Long nextAfter) {}
 

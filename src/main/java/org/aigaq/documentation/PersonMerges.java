@@ -49,7 +49,9 @@ public class PersonMerges {
             Map.entry("person_pair_different.first_id", "history: stays with the records marked"),
             Map.entry("person_pair_different.second_id", "history: stays with the records marked"),
             // Other capabilities' references stay with the retired record, whose page and pseudonym lead to the kept one.
-            Map.entry("visit_interviewee.person_id", "stays: the retired record leads to the kept one"));
+            Map.entry("visit_interviewee.person_id", "stays: the retired record leads to the kept one"),
+            Map.entry("death_in_custody.person_id", "stays: the retired record leads to the kept one"),
+            Map.entry("self_harm_incident.person_id", "stays: the retired record leads to the kept one"));
 
     private final JdbcClient jdbc;
     private final People people;

@@ -46,6 +46,7 @@ class RouteAccessTest extends ApplicationTest {
     private static final Set<Role> DECIDERS = EnumSet.of(Role.COORDINATOR, Role.DOCUMENTER);
     private static final Set<Role> MONITORING_READERS = EnumSet.of(Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR, Role.ANALYST);
     private static final Set<Role> MONITORING_RECORDERS = EnumSet.of(Role.COORDINATOR, Role.MONITOR);
+    private static final Set<Role> CUSTODY_RECORDERS = EnumSet.of(Role.COORDINATOR, Role.DOCUMENTER, Role.MONITOR);
     /** Marks routes open to anyone; {@link #SIGNING_IN} those open to half-signed-in users as well as signed-in ones. */
     private static final String ANYONE = "anyone";
     private static final String SIGNING_IN = "signing-in";
@@ -327,6 +328,41 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("POST /api/v1/detention-episodes/{id}/moments", WORKERS);
         EXPECTED.put("GET /api/v1/justice/overdue", WORKERS);
         EXPECTED.put("GET /api/v1/justice/rules", ALL);
+        // The register of deaths and self-harm in custody (detention).
+        EXPECTED.put("GET /deaths", ALL);
+        EXPECTED.put("GET /deaths/new", CUSTODY_RECORDERS);
+        EXPECTED.put("POST /deaths", CUSTODY_RECORDERS);
+        EXPECTED.put("GET /deaths/{id}", ALL);
+        EXPECTED.put("GET /deaths/{id}/edit", CUSTODY_RECORDERS);
+        EXPECTED.put("POST /deaths/{id}", CUSTODY_RECORDERS);
+        EXPECTED.put("POST /deaths/{id}/links", CUSTODY_RECORDERS);
+        EXPECTED.put("POST /deaths/check", CUSTODY_RECORDERS);
+        EXPECTED.put("POST /self-harm/check", CUSTODY_RECORDERS);
+        EXPECTED.put("GET /self-harm", ALL);
+        EXPECTED.put("POST /self-harm", CUSTODY_RECORDERS);
+        EXPECTED.put("GET /deaths/figures", ALL);
+        EXPECTED.put("GET /deaths/figures.csv", ALL);
+        EXPECTED.put("GET /api/v1/deaths", ALL);
+        EXPECTED.put("POST /api/v1/deaths", CUSTODY_RECORDERS);
+        EXPECTED.put("GET /api/v1/deaths/{id}", ALL);
+        EXPECTED.put("PUT /api/v1/deaths/{id}", CUSTODY_RECORDERS);
+        EXPECTED.put("GET /api/v1/deaths/{id}/proposed-links", CUSTODY_RECORDERS);
+        EXPECTED.put("GET /api/v1/self-harm-incidents", ALL);
+        EXPECTED.put("POST /api/v1/self-harm-incidents", CUSTODY_RECORDERS);
+        EXPECTED.put("GET /api/v1/self-harm-incidents/{id}", ALL);
+        EXPECTED.put("PUT /api/v1/self-harm-incidents/{id}", CUSTODY_RECORDERS);
+        EXPECTED.put("GET /api/v1/custody-figures", ALL);
+        EXPECTED.put("GET /deaths/imports/new", CUSTODY_RECORDERS);
+        EXPECTED.put("POST /deaths/imports", CUSTODY_RECORDERS);
+        EXPECTED.put("GET /deaths/imports/{id}", CUSTODY_RECORDERS);
+        EXPECTED.put("POST /deaths/imports/{id}/mapping", CUSTODY_RECORDERS);
+        EXPECTED.put("POST /deaths/imports/{id}/dry-run", CUSTODY_RECORDERS);
+        EXPECTED.put("POST /deaths/imports/{id}/run", CUSTODY_RECORDERS);
+        EXPECTED.put("POST /api/v1/custody-imports", CUSTODY_RECORDERS);
+        EXPECTED.put("GET /api/v1/custody-imports/{id}", CUSTODY_RECORDERS);
+        EXPECTED.put("PUT /api/v1/custody-imports/{id}/mapping", CUSTODY_RECORDERS);
+        EXPECTED.put("POST /api/v1/custody-imports/{id}/dry-run", CUSTODY_RECORDERS);
+        EXPECTED.put("POST /api/v1/custody-imports/{id}/run", CUSTODY_RECORDERS);
         // Routes served by libraries, guarded by the URL rules of SecurityConfiguration.
         EXPECTED.put("GET /actuator/health", ANYONE);
         EXPECTED.put("GET /actuator/prometheus", ADMIN);

@@ -24,7 +24,9 @@ class VocabulariesTest extends ApplicationTest {
             // monitoring visits (detention)
             "monitoring-body", "visit-type", "obstruction-type", "finding-theme",
             // the registry of places (documentation)
-            "penal-regime", "authority", "region");
+            "penal-regime", "authority", "region",
+            // deaths and self-harm in custody (detention)
+            "death-cause", "death-manner", "autopsy", "investigation-outcome", "self-harm-kind");
 
     @Autowired Vocabularies vocabularies;
     @Autowired ShippedVocabularies shipped;
