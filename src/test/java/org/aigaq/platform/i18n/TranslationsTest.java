@@ -37,6 +37,21 @@ class TranslationsTest {
         }
     }
 
+    /** A key given twice takes the last value silently: two capabilities would then show each other's words. */
+    @Test
+    void noKeyIsDefinedTwice() throws IOException {
+        for (String file : new String[] {"messages.properties", "messages_ru.properties", "messages_kk.properties"}) {
+            var seen = new TreeSet<String>();
+            var twice = new TreeSet<String>();
+            for (String line : Files.readAllLines(RESOURCES.resolve(file), StandardCharsets.UTF_8)) {
+                if (line.isBlank() || line.startsWith("#") || !line.contains("=")) continue;
+                String key = line.substring(0, line.indexOf('=')).strip();
+                if (!seen.add(key)) twice.add(key);
+            }
+            assertThat(twice).as(file).isEmpty();
+        }
+    }
+
     @Test
     void russianAndKazakhAreReallyTranslated() throws IOException {
         Properties english = load("messages.properties");
