@@ -133,6 +133,11 @@ class VisitsBrowserTest extends BrowserSession {
 
         page.navigate(url("/visits/figures"));
         assertThat(page.textContent("#urgent-refused")).contains("100.0");
+        // Each table has its chart, drawn by ECharts from the table's own numbers (a canvas), under the strict CSP.
+        page.waitForSelector("#urgent-refused figure.chart[data-chart-drawn='1'] canvas");
+        assertThat(page.locator("#visit-counts figure.chart[data-chart-drawn] canvas").count()).isEqualTo(1);
+        page.screenshot(new com.microsoft.playwright.Page.ScreenshotOptions().setFullPage(true)
+                .setPath(java.nio.file.Path.of("target/screenshots/visit-figures.png")));
         checkAccessibility();
         page.navigate(url("/recommendations?overdue=true"));
         assertThat(page.textContent("main")).contains("No recommendation recorded.");
