@@ -7,12 +7,18 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -23,6 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class AuditTrail {
 
     static final String GENESIS = "0".repeat(64);
+    private static final String READS_OF_REQUEST = AuditTrail.class.getName() + ".reads";
+    private static final String READS_PENDING = AuditTrail.class.getName() + ".pending-reads";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -40,10 +48,44 @@ public class AuditTrail {
         append(actors.current(), action, recordType, recordId, summary);
     }
 
-    /** Records that the current user opened a record marked sensitive. */
+    /**
+     * Records that the current user opened a record marked sensitive; once per request, since the parts of one page
+     * (a case and the sections other capabilities add to it) each read the same record, and the auditors want one
+     * opening to be one entry. The record counts as recorded only once its entry is committed.
+     */
     @Transactional
     public void recordRead(String recordType, Object recordId) {
+        String key = recordType + ":" + recordId;
+        var request = RequestContextHolder.getRequestAttributes();
+        if (request != null && (keys(request, READS_OF_REQUEST).contains(key) || keys(request, READS_PENDING).contains(key))) {
+            return;
+        }
         append(actors.current(), "read", recordType, recordId, Map.of());
+        if (request == null) return;
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            keys(request, READS_OF_REQUEST).add(key);
+            return;
+        }
+        // Until the entry is committed the read is pending: a second read in the same transaction is covered by it,
+        // a read after a rollback is not.
+        keys(request, READS_PENDING).add(key);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                keys(request, READS_PENDING).remove(key);
+                if (status == STATUS_COMMITTED) keys(request, READS_OF_REQUEST).add(key);
+            }
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> keys(RequestAttributes request, String name) {
+        var keys = (Set<String>) request.getAttribute(name, RequestAttributes.SCOPE_REQUEST);
+        if (keys == null) {
+            keys = new HashSet<>();
+            request.setAttribute(name, keys, RequestAttributes.SCOPE_REQUEST);
+        }
+        return keys;
     }
 
     /** Records an event made by a named actor, for work done outside a web request (commands, start-up). */
