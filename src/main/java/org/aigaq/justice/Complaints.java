@@ -75,8 +75,11 @@ public class Complaints {
     private final Acts acts;
     private final Jurisdictions jurisdictions;
     private final Clock clock;
+    private final AttritionSummaries summaries;
 
-    Complaints(JdbcClient jdbc, AuditTrail audit, CaseAccess access, CaseFiles cases, Acts acts, Jurisdictions jurisdictions) {
+    Complaints(JdbcClient jdbc, AuditTrail audit, CaseAccess access, CaseFiles cases, Acts acts, Jurisdictions jurisdictions,
+               AttritionSummaries summaries) {
+        this.summaries = summaries;
         this.jdbc = jdbc;
         this.audit = audit;
         this.access = access;
@@ -154,6 +157,7 @@ public class Complaints {
 
     /** Keeps the case's row (stage, since, next deadline) in step with its steps. */
     private void moveCase(long eventId, Jurisdiction jurisdiction, Pipeline.Progress progress, List<Step> steps) {
+        summaries.refresh(List.of(eventId));
         var due = deadlines(jurisdiction, progress, steps, today(jurisdiction)).stream().min(Comparator.comparing(DueDate::due));
         jdbc.sql("""
                 UPDATE justice_case SET stage = :stage, stage_since = COALESCE(:since, stage_since), next_due = :due,
@@ -471,7 +475,7 @@ public class Complaints {
         return values;
     }
 
-    private static Step row(ResultSet rs, int n) throws SQLException {
+    static Step row(ResultSet rs, int n) throws SQLException {
         var d = new StepDraft(StepType.valueOf(rs.getString("step_type")), rs.getObject("occurred_on", LocalDate.class),
                 (Long) rs.getObject("act_id"), rs.getString("acting_body"), rs.getString("body_kind"),
                 (Boolean) rs.getObject("body_of_accused_agency"), rs.getString("document_reference"),

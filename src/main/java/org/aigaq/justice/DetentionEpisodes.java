@@ -50,9 +50,11 @@ public class DetentionEpisodes {
     private final Places places;
     private final Jurisdictions jurisdictions;
     private final TransactionTemplate separately;
+    private final AttritionSummaries summaries;
 
     DetentionEpisodes(JdbcClient jdbc, AuditTrail audit, CaseAccess access, Acts acts, Places places,
-                      Jurisdictions jurisdictions, PlatformTransactionManager transactions) {
+                      Jurisdictions jurisdictions, PlatformTransactionManager transactions, AttritionSummaries summaries) {
+        this.summaries = summaries;
         this.jdbc = jdbc;
         this.audit = audit;
         this.access = access;
@@ -79,6 +81,7 @@ public class DetentionEpisodes {
                 .param("p", draft.placeId()).param("j", jurisdiction.code()).param("n", blankToNull(draft.notes()))
                 .param("by", CurrentUser.require().id()).query(Long.class).single();
         audit.record("justice.episode.recorded", "detention_episode", id, Map.of("event", eventId));
+        summaries.refresh(List.of(eventId));
         return audited(find(id), true);
     }
 
@@ -120,6 +123,7 @@ public class DetentionEpisodes {
                 .param("injuries", kind == MomentKind.MEDICAL_EXAMINATION ? draft.injuriesRecorded() : null)
                 .param("notes", blankToNull(draft.notes())).param("by", CurrentUser.require().id()).query(Long.class).single();
         audit.record("justice.moment.recorded", "detention_moment", id, Map.of("episode", episodeId, "kind", kind.name()));
+        summaries.refresh(List.of(episode.eventId()));
         return audited(find(episodeId), true);
     }
 
@@ -210,13 +214,13 @@ public class DetentionEpisodes {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private static Episode episode(ResultSet rs, List<Moment> moments) throws SQLException {
+    static Episode episode(ResultSet rs, List<Moment> moments) throws SQLException {
         return new Episode(rs.getLong("id"), rs.getLong("event_id"), (Long) rs.getObject("act_id"), (Long) rs.getObject("place_id"),
                 rs.getString("jurisdiction"), rs.getString("notes"), moments, rs.getString("recorder"),
                 rs.getTimestamp("recorded_at").toInstant());
     }
 
-    private static Moment moment(ResultSet rs, int n) throws SQLException {
+    static Moment moment(ResultSet rs, int n) throws SQLException {
         return new Moment(rs.getLong("id"), rs.getLong("episode_id"), MomentKind.valueOf(rs.getString("kind")),
                 rs.getTimestamp("at").toInstant(), ZoneId.of(rs.getString("zone")), (Long) rs.getObject("place_id"),
                 rs.getString("place_description"), (Boolean) rs.getObject("registered_place"), (Boolean) rs.getObject("recorded_media"),

@@ -45,6 +45,11 @@ public class Jurisdictions {
         return j;
     }
 
+    /** Today in the default jurisdiction's zone: the day figures are taken when none is given. */
+    public LocalDate today() {
+        return LocalDate.now(get(DEFAULT).zone());
+    }
+
     public Jurisdiction get(String code) {
         return get(code, "jurisdiction");
     }

@@ -15,6 +15,25 @@ public class UnDecisionNotImplemented implements ImpunityRule {
     @Override
     public List<Flag> check(CaseFacts facts) {
         var flags = new ArrayList<Flag>();
+        for (var open : open(facts)) {
+            if (facts.today().isAfter(open.deadline())) {
+                StepDraft d = open.step().draft();
+                flags.add(new Flag(name(), open.step().id(), "justice.flag.un-not-implemented",
+                        List.of(d.communicationNumber() == null ? "" : d.communicationNumber(), open.deadline())));
+            }
+        }
+        return flags;
+    }
+
+    /** The follow-up deadlines of the case's decisions that found a violation and are not implemented, passed or not. */
+    static List<LocalDate> deadlines(CaseFacts facts) {
+        return open(facts).stream().map(OpenDecision::deadline).toList();
+    }
+
+    private record OpenDecision(Step step, LocalDate deadline) {}
+
+    private static List<OpenDecision> open(CaseFacts facts) {
+        var open = new ArrayList<OpenDecision>();
         int followUp = facts.jurisdiction().deadline("UN_DECISION").map(Deadline::days).orElse(180);
         for (Step step : facts.steps()) {
             StepDraft d = step.draft();
@@ -28,11 +47,8 @@ public class UnDecisionNotImplemented implements ImpunityRule {
                     implementation = later.draft().implementation();
                 }
             }
-            if (!"implemented".equals(implementation) && facts.today().isAfter(deadline)) {
-                flags.add(new Flag(name(), step.id(), "justice.flag.un-not-implemented",
-                        List.of(d.communicationNumber() == null ? "" : d.communicationNumber(), deadline)));
-            }
+            if (!"implemented".equals(implementation)) open.add(new OpenDecision(step, deadline));
         }
-        return flags;
+        return open;
     }
 }

@@ -35,6 +35,7 @@ public class SearchIndex {
 
     /** Runs synchronously inside the publishing transaction: the rows commit, or roll back, with the change. */
     @EventListener
+    @org.springframework.core.annotation.Order(0) // before the listeners that read the search rows of the same change
     void on(CasesChanged changed) {
         refresh(changed.eventIds());
     }

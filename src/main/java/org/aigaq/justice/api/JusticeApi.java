@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.aigaq.justice.Article;
+import org.aigaq.justice.AttritionFunnel;
+import org.aigaq.justice.FunnelRequest;
 import org.aigaq.justice.Complaints;
 import org.aigaq.justice.Deadline;
 import org.aigaq.justice.DetentionEpisodes;
@@ -56,12 +58,30 @@ class JusticeApi {
     record RulesView(Map<StepType, List<Stage>> transitions, List<Explanations.ExplainedRule> impunityRules,
                      List<JurisdictionView> jurisdictions) {}
 
+    /** The funnel with its indicators' definitions and its rules' names in words. */
+    record FunnelView(org.aigaq.justice.FunnelFilter filter, List<AttritionFunnel.FunnelStep> steps,
+                      List<IndicatorView> indicators, List<LossView> losses, List<AttritionFunnel.StageTime> times,
+                      List<RuleCountView> flags, List<RuleCountView> safeguardViolations, long flagged, long violated) {}
+
+    /** An indicator's value beside its definition. */
+    record IndicatorView(String code, String name, String numerator, String denominator, long numeratorCount,
+                         long denominatorCount, java.math.BigDecimal percent) {}
+
+    /** Cases that stopped at a step, for a reason in words. */
+    record LossView(org.aigaq.justice.Milestone at, String reason, String reasonText, long cases) {}
+
+    /** A rule and how many complaints it concerns. */
+    record RuleCountView(String rule, String description, long cases) {}
+
     private final Complaints complaints;
     private final DetentionEpisodes episodes;
     private final Explanations explanations;
     private final Jurisdictions jurisdictions;
+    private final AttritionFunnel funnel;
 
-    JusticeApi(Complaints complaints, DetentionEpisodes episodes, Explanations explanations, Jurisdictions jurisdictions) {
+    JusticeApi(Complaints complaints, DetentionEpisodes episodes, Explanations explanations, Jurisdictions jurisdictions,
+               AttritionFunnel funnel) {
+        this.funnel = funnel;
         this.complaints = complaints;
         this.episodes = episodes;
         this.explanations = explanations;
@@ -142,6 +162,48 @@ class JusticeApi {
     @GetMapping("/justice/overdue")
     Complaints.OverduePage overdue(@RequestParam(required = false) String after, @RequestParam(defaultValue = "50") int size) {
         return complaints.overdue(after, Math.max(1, Math.min(size, 500)));
+    }
+
+    @Operation(summary = "The attrition funnel over the complaints the caller may see: cases reaching each step, where "
+            + "the others stopped and why, days between steps (median, 90th percentile), the indicators with their "
+            + "definitions, and the impunity flags and safeguard violations. Filters: fromYear, toYear (of the complaint), "
+            + "region, agency, place, article (version:article, e.g. 2014:146), organisation, asOf (a day; today by default)")
+    @SignedIn
+    @GetMapping("/justice/funnel")
+    FunnelView funnel(@RequestParam Map<String, String> parameters) {
+        var request = FunnelRequest.parse(parameters, jurisdictions.today());
+        var f = funnel.funnel(request.filter());
+        return new FunnelView(f.filter(), f.steps(),
+                f.indicators().stream().map(r -> new IndicatorView(r.indicator().code(),
+                        explanations.message(r.indicator().messageKey()), explanations.message(r.indicator().numeratorKey()),
+                        explanations.message(r.indicator().denominatorKey()), r.numerator(), r.denominator(), r.percent())).toList(),
+                f.losses().stream().map(l -> new LossView(l.at(), l.reason(), explanations.message(l.reasonKey()), l.cases())).toList(),
+                f.times(), counts(f.flags(), "justice.rule.%s.description"), counts(f.violations(), "justice.rule.%s.description"),
+                f.flagged(), f.violated());
+    }
+
+    @Operation(summary = "The funnel's main counts by REGION, AGENCY or PLACE (by=), the 25 groups with the most "
+            + "complaints; same filters as the funnel")
+    @SignedIn
+    @GetMapping("/justice/funnel/breakdown")
+    List<AttritionFunnel.GroupRow> breakdown(@RequestParam Map<String, String> parameters) {
+        var request = FunnelRequest.parse(parameters, jurisdictions.today());
+        return funnel.breakdown(request.filter(), FunnelRequest.groupBy(parameters.getOrDefault("by", "REGION"), "by"));
+    }
+
+    @Operation(summary = "The cases behind a figure of the funnel, newest first: the funnel's filters and reached, "
+            + "stoppedAt, reason, flag, violation, groupBy with group; continue with after=next")
+    @SignedIn
+    @GetMapping("/justice/funnel/cases")
+    AttritionFunnel.CasePage funnelCases(@RequestParam Map<String, String> parameters) {
+        var request = FunnelRequest.parse(parameters, jurisdictions.today());
+        Long after = FunnelRequest.id("after", parameters.get("after"));
+        int size = FunnelRequest.size(parameters.get("size"));
+        return funnel.cases(request.filter(), request.selection(), after, size);
+    }
+
+    private List<RuleCountView> counts(List<AttritionFunnel.RuleCount> counts, String key) {
+        return counts.stream().map(c -> new RuleCountView(c.rule(), explanations.message(key.formatted(c.rule())), c.cases())).toList();
     }
 
     @Operation(summary = "Every rule: the pipeline's allowed transitions, the impunity rules with their sources, and each "

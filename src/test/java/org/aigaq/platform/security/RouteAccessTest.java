@@ -318,6 +318,12 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("POST /justice/episodes/{id}/moments", WORKERS);
         EXPECTED.put("GET /justice", WORKERS);
         EXPECTED.put("GET /justice/rules", ALL);
+        EXPECTED.put("GET /justice/funnel", ALL);
+        EXPECTED.put("GET /justice/funnel.csv", ALL);
+        EXPECTED.put("GET /justice/funnel/cases", ALL);
+        EXPECTED.put("GET /api/v1/justice/funnel", ALL);
+        EXPECTED.put("GET /api/v1/justice/funnel/breakdown", ALL);
+        EXPECTED.put("GET /api/v1/justice/funnel/cases", ALL);
         EXPECTED.put("GET /api/v1/events/{id}/justice", ALL);
         EXPECTED.put("POST /api/v1/events/{id}/justice/steps", WORKERS);
         EXPECTED.put("POST /api/v1/events/{id}/justice/steps/{stepId}/withdrawal", WORKERS);
