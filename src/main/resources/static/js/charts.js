@@ -90,7 +90,11 @@
             tooltip: { trigger: 'axis', renderMode: 'richText' },
             legend: { show: data.seriesOrder.length > 1, top: 0, type: 'scroll' },
             grid: { left: 8, right: 16, top: data.seriesOrder.length > 1 ? 36 : 12, bottom: 8, containLabel: true },
-            xAxis: { type: 'category', data: data.categories },
+            // Categories in the table's order are steps (of a funnel): every one is labelled, broken over lines.
+            xAxis: figure.getAttribute('data-chart-order') === 'table'
+                ? { type: 'category', data: data.categories,
+                    axisLabel: { interval: 0, overflow: 'break', width: Math.max(60, canvas.clientWidth / Math.max(1, data.categories.length) - 12) } }
+                : { type: 'category', data: data.categories },
             yAxis: kind === 'share' ? { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value} %' } }
                 : { type: 'value', minInterval: wholeNumbers(data) ? 1 : 0 },
             series: data.seriesOrder.map(function (key) {

@@ -2,6 +2,7 @@ package org.aigaq.justice;
 
 import java.sql.Array;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,6 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -34,10 +37,12 @@ public class AttritionSummaries {
     private static final Logger log = LoggerFactory.getLogger(AttritionSummaries.class);
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batches;
     private final Jurisdictions jurisdictions;
 
-    AttritionSummaries(JdbcClient jdbc, Jurisdictions jurisdictions) {
+    AttritionSummaries(JdbcClient jdbc, NamedParameterJdbcTemplate batches, Jurisdictions jurisdictions) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.jurisdictions = jurisdictions;
     }
 
@@ -107,6 +112,7 @@ public class AttritionSummaries {
                 .forEach(e -> episodes.computeIfAbsent(e.eventId(), k -> new ArrayList<>()).add(e));
 
         var gone = new ArrayList<Long>();
+        var rows = new ArrayList<MapSqlParameterSource>();
         for (Long id : ids) {
             CaseRow row = cases.get(id);
             List<Step> caseSteps = Complaints.ordered(steps.getOrDefault(id, List.of()));
@@ -129,35 +135,39 @@ public class AttritionSummaries {
             Set<String> agencies = new TreeSet<>();
             for (String f : facets) if (f.startsWith("ag:")) agencies.add(f.substring(3));
             var facts = new CaseFacts(caseSteps, torture, agencies, jurisdiction, LocalDate.now(jurisdiction.zone()));
-            write(id, row, facets, AttritionSummary.of(caseSteps, facts, checks));
+            rows.add(parameters(id, row, facets, AttritionSummary.of(caseSteps, facts, checks)));
         }
+        if (!rows.isEmpty()) batches.batchUpdate(UPSERT, rows.toArray(MapSqlParameterSource[]::new));
         if (!gone.isEmpty()) {
             jdbc.sql("DELETE FROM justice_attrition WHERE event_id = ANY(CAST(:ids AS bigint[]))").param("ids", gone.toArray(Long[]::new)).update();
         }
     }
 
-    private void write(long eventId, CaseRow row, Set<String> facets, AttritionSummary s) {
+    private static final String UPSERT = """
+            INSERT INTO justice_attrition (event_id, organisation_id, sharing, facets, articles, complaint_on, inquiry_on,
+                case_opened_on, court_on, convicted_on, compensated_on, ended_by, ended_on, flags, un_due, violations, version)
+            VALUES (:e, :o, :sharing, CAST(:facets AS text[]), CAST(:articles AS text[]), :complaint, :inquiry, :opened,
+                :court, :convicted, :compensated, :endedBy, :endedOn, CAST(:flags AS text[]), :unDue,
+                CAST(:violations AS text[]), :version)
+            ON CONFLICT (event_id) DO UPDATE SET organisation_id = excluded.organisation_id, sharing = excluded.sharing,
+                facets = excluded.facets, articles = excluded.articles, complaint_on = excluded.complaint_on,
+                inquiry_on = excluded.inquiry_on, case_opened_on = excluded.case_opened_on, court_on = excluded.court_on,
+                convicted_on = excluded.convicted_on, compensated_on = excluded.compensated_on, ended_by = excluded.ended_by,
+                ended_on = excluded.ended_on, flags = excluded.flags, un_due = excluded.un_due,
+                violations = excluded.violations, version = excluded.version""";
+
+    private static MapSqlParameterSource parameters(long eventId, CaseRow row, Set<String> facets, AttritionSummary s) {
         Map<Milestone, LocalDate> r = s.reached();
-        jdbc.sql("""
-                INSERT INTO justice_attrition (event_id, organisation_id, sharing, facets, articles, complaint_on, inquiry_on,
-                    case_opened_on, court_on, convicted_on, compensated_on, ended_by, ended_on, flags, un_due, violations, version)
-                VALUES (:e, :o, :sharing, CAST(:facets AS text[]), CAST(:articles AS text[]), :complaint, :inquiry, :opened,
-                    :court, :convicted, :compensated, :endedBy, :endedOn, CAST(:flags AS text[]), :unDue,
-                    CAST(:violations AS text[]), :version)
-                ON CONFLICT (event_id) DO UPDATE SET organisation_id = excluded.organisation_id, sharing = excluded.sharing,
-                    facets = excluded.facets, articles = excluded.articles, complaint_on = excluded.complaint_on,
-                    inquiry_on = excluded.inquiry_on, case_opened_on = excluded.case_opened_on, court_on = excluded.court_on,
-                    convicted_on = excluded.convicted_on, compensated_on = excluded.compensated_on, ended_by = excluded.ended_by,
-                    ended_on = excluded.ended_on, flags = excluded.flags, un_due = excluded.un_due,
-                    violations = excluded.violations, version = excluded.version""")
-                .param("e", eventId).param("o", row.organisationId()).param("sharing", row.sharing())
-                .param("facets", facets.toArray(String[]::new)).param("articles", s.articles().toArray(String[]::new))
-                .param("complaint", r.get(Milestone.COMPLAINT)).param("inquiry", r.get(Milestone.INQUIRY))
-                .param("opened", r.get(Milestone.CRIMINAL_CASE)).param("court", r.get(Milestone.COURT))
-                .param("convicted", r.get(Milestone.CONVICTION)).param("compensated", r.get(Milestone.COMPENSATION))
-                .param("endedBy", s.endedBy()).param("endedOn", s.endedOn()).param("flags", s.flags().toArray(String[]::new))
-                .param("unDue", s.unDue()).param("violations", s.violations().toArray(String[]::new)).param("version", VERSION)
-                .update();
+        return new MapSqlParameterSource()
+                .addValue("e", eventId).addValue("o", row.organisationId()).addValue("sharing", row.sharing())
+                .addValue("facets", facets.toArray(String[]::new)).addValue("articles", s.articles().toArray(String[]::new))
+                .addValue("complaint", r.get(Milestone.COMPLAINT), Types.DATE).addValue("inquiry", r.get(Milestone.INQUIRY), Types.DATE)
+                .addValue("opened", r.get(Milestone.CRIMINAL_CASE), Types.DATE).addValue("court", r.get(Milestone.COURT), Types.DATE)
+                .addValue("convicted", r.get(Milestone.CONVICTION), Types.DATE)
+                .addValue("compensated", r.get(Milestone.COMPENSATION), Types.DATE)
+                .addValue("endedBy", s.endedBy(), Types.VARCHAR).addValue("endedOn", s.endedOn(), Types.DATE)
+                .addValue("flags", s.flags().toArray(String[]::new)).addValue("unDue", s.unDue(), Types.DATE)
+                .addValue("violations", s.violations().toArray(String[]::new)).addValue("version", VERSION);
     }
 
     private static List<String> strings(Array array) throws SQLException {

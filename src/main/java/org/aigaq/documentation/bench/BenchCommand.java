@@ -7,9 +7,10 @@ import org.aigaq.platform.security.SignedInUsers;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code bench [--events N] [--threads N] [--runs N] [--warm-up N] [--explain] [--only search|names|page]}: the first time on a home, loads N synthetic
- * events (a million by default, with 1.5 acts and 2 people each) and one case of 500 linked records; every time,
- * times the search, the person search and the case page through Aigaq and against the floor, and prints p50, p95
+ * {@code bench [--events N] [--threads N] [--runs N] [--warm-up N] [--explain] [--only search|names|page|funnel]}: the first time on a home, loads N synthetic
+ * events (a million by default, with 1.5 acts and 2 people each) and one case of 500 linked records, and what the
+ * {@link BenchmarkPart}s add (the justice pipelines); every time, times the search, the person search, the case page
+ * and the parts' calls through Aigaq and against the floor, and prints p50, p95
  * and p99 in milliseconds; with {@code --explain}, first prints the plans of their statements. See docs/benchmarks.md.
  */
 public final class BenchCommand implements ContributedCommand {
@@ -41,7 +42,7 @@ public final class BenchCommand implements ContributedCommand {
             runs = number(words, "--runs", RUNS);
             warmUp = number(words, "--warm-up", WARM_UP);
         } catch (NumberFormatException e) {
-            System.err.println("usage: java -jar aigaq.jar bench [--events N] [--threads N] [--runs N] [--warm-up N] [--explain] [--only search|names|page]");
+            System.err.println("usage: java -jar aigaq.jar bench [--events N] [--threads N] [--runs N] [--warm-up N] [--explain] [--only search|names|page|funnel]");
             return 2;
         }
         try {
@@ -70,6 +71,13 @@ public final class BenchCommand implements ContributedCommand {
                     if (only.equals("all") || only.equals("search")) timings.add(runner.searches(warmUp, runs));
                     if (only.equals("all") || only.equals("names")) timings.add(runner.names(warmUp, runs));
                     if (only.equals("all") || only.equals("page")) timings.add(runner.casePage(largeCase, warmUp, runs));
+                    for (BenchmarkPart part : context.getBeansOfType(BenchmarkPart.class).values()) {
+                        if (!only.equals("all") && !only.equals(part.name())) continue;
+                        part.prepare(documenter.organisationId(), BenchCommand::say);
+                        for (var measurement : part.measurements()) {
+                            timings.add(runner.time(measurement.what(), measurement.calls(), warmUp, runs));
+                        }
+                    }
                 } catch (Exception e) {
                     failed[0] = e;
                 }

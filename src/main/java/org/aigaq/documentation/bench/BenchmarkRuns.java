@@ -115,7 +115,7 @@ class BenchmarkRuns {
         return time("case page model, 500 linked records", List.of(page), warmUp, runs);
     }
 
-    private Timings time(String what, List<Supplier<?>> calls, int warmUp, int runs) throws Exception {
+    Timings time(String what, List<Supplier<?>> calls, int warmUp, int runs) throws Exception {
         for (int i = 0; i < warmUp; i++) {
             var captured = StatementCapture.capture(calls.get(i % calls.size()));
             StatementCapture.replay(captured.statements());

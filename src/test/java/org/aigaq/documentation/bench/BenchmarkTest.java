@@ -131,6 +131,17 @@ class BenchmarkTest {
         assertThat(command.run(context, new String[] {"bench", "--runs", "3", "--warm-up", "1", "--explain"})).isZero();
         assertThat(command.run(context, new String[] {"bench", "--runs", "many"})).isEqualTo(2);
         assertThat(load.events()).isEqualTo(EVENTS + 1);
+        // the funnel's part gave most events a pipeline, each summarised as a recorded one is
+        long organisation = load.documenter().organisationId();
+        long pipelines = count("SELECT count(*) FROM justice_case WHERE organisation_id = ?", organisation);
+        assertThat(pipelines).isGreaterThan(EVENTS / 2);
+        assertThat(count("SELECT count(*) FROM justice_attrition WHERE organisation_id = ?", organisation)).isEqualTo(pipelines);
+        assertThat(count("SELECT count(*) FROM justice_attrition WHERE organisation_id = ? AND court_on IS NOT NULL", organisation))
+                .isPositive().isLessThan(pipelines / 5);
+        assertThat(count("SELECT count(*) FROM justice_attrition WHERE organisation_id = ? AND cardinality(violations) > 0", organisation))
+                .isPositive();
+        assertThat(command.run(context, new String[] {"bench", "--only", "funnel", "--runs", "2", "--warm-up", "0"})).isZero();
+        assertThat(count("SELECT count(*) FROM justice_case WHERE organisation_id = ?", organisation)).isEqualTo(pipelines);
     }
 
     private long count(String sql, Object... args) {
