@@ -31,7 +31,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class AttritionSummaries {
 
-    /** The version of the computation; rows written by an older one are recomputed at start. */
+    /** The version of the computation; with the jurisdictions' fingerprint, it tells rows to recompute at start. */
     static final int VERSION = 1;
     private static final int BATCH = 500;
     private static final Logger log = LoggerFactory.getLogger(AttritionSummaries.class);
@@ -44,7 +44,11 @@ public class AttritionSummaries {
         this.jdbc = jdbc;
         this.batches = batches;
         this.jurisdictions = jurisdictions;
+        this.version = 31 * VERSION + jurisdictions.fingerprint();
     }
+
+    /** The version rows are written with: the computation's and the shipped catalogue's, thresholds' and deadlines'. */
+    private final int version;
 
     /** Runs after the search rows of the same change are recomputed (their facets are read here). */
     @EventListener
@@ -68,14 +72,16 @@ public class AttritionSummaries {
     /** Recomputes every summary missing or of an older version, a batch at a time; answers how many. */
     public long catchUp() {
         long done = 0;
+        long after = 0;
         while (true) {
             var ids = jdbc.sql("""
                     SELECT c.id FROM (SELECT event_id AS id FROM justice_case UNION SELECT event_id FROM detention_episode) c
                     LEFT JOIN justice_attrition a ON a.event_id = c.id
-                    WHERE a.event_id IS NULL OR a.version < :version ORDER BY c.id LIMIT :limit""")
-                    .param("version", VERSION).param("limit", BATCH * 10).query(Long.class).list();
+                    WHERE (a.event_id IS NULL OR a.version <> :version) AND c.id > :after ORDER BY c.id LIMIT :limit""")
+                    .param("version", version).param("after", after).param("limit", BATCH * 10).query(Long.class).list();
             if (ids.isEmpty()) return done;
             refresh(ids);
+            after = ids.getLast();
             done += ids.size();
             log.info("Attrition summaries recomputed: {}", done);
         }
@@ -156,7 +162,7 @@ public class AttritionSummaries {
                 ended_on = excluded.ended_on, flags = excluded.flags, un_due = excluded.un_due,
                 violations = excluded.violations, version = excluded.version""";
 
-    private static MapSqlParameterSource parameters(long eventId, CaseRow row, Set<String> facets, AttritionSummary s) {
+    private MapSqlParameterSource parameters(long eventId, CaseRow row, Set<String> facets, AttritionSummary s) {
         Map<Milestone, LocalDate> r = s.reached();
         return new MapSqlParameterSource()
                 .addValue("e", eventId).addValue("o", row.organisationId()).addValue("sharing", row.sharing())
@@ -167,7 +173,7 @@ public class AttritionSummaries {
                 .addValue("compensated", r.get(Milestone.COMPENSATION), Types.DATE)
                 .addValue("endedBy", s.endedBy(), Types.VARCHAR).addValue("endedOn", s.endedOn(), Types.DATE)
                 .addValue("flags", s.flags().toArray(String[]::new)).addValue("unDue", s.unDue(), Types.DATE)
-                .addValue("violations", s.violations().toArray(String[]::new)).addValue("version", VERSION);
+                .addValue("violations", s.violations().toArray(String[]::new)).addValue("version", version);
     }
 
     private static List<String> strings(Array array) throws SQLException {

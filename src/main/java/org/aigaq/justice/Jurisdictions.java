@@ -87,6 +87,22 @@ public class Jurisdictions {
         return Map.of("en", r.get("source"), "ru", r.get("source_ru"), "kk", r.get("source_kk"));
     }
 
+    /**
+     * A number that changes with the shipped configuration (any of its files), so that what was computed with an
+     * earlier catalogue or threshold can be told apart and computed again.
+     */
+    public int fingerprint() {
+        var crc = new java.util.zip.CRC32();
+        for (String name : List.of("jurisdictions.csv", "articles.csv", "deadlines.csv", "safeguards.csv")) {
+            try (var in = new ClassPathResource("justice/" + name).getInputStream()) {
+                crc.update(in.readAllBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException("justice/" + name + " cannot be read", e);
+            }
+        }
+        return (int) crc.getValue();
+    }
+
     private static List<CSVRecord> read(String name) {
         var format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker('#')
                 .setIgnoreSurroundingSpaces(true).get();

@@ -31,6 +31,8 @@ class AttritionFunnelTest extends ApplicationTest {
     @Autowired TestAccounts accounts;
     @Autowired ApiTokens tokens;
     @Autowired JsonMapper json;
+    @Autowired AttritionSummaries summaries;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private String coordinator;
@@ -97,6 +99,13 @@ class AttritionFunnelTest extends ApplicationTest {
         assertThat(count(funnel.get("flags"), "InquiryByAccusedAgency")).isZero();
         assertThat(count(funnel.get("safeguardViolations"), "LawyerLaterThan24Hours")).isEqualTo(1);
         assertThat(funnel.get("violated").asLong()).isEqualTo(1);
+
+        // a summary lost (or computed with an older catalogue) is computed again at start
+        jdbc.update("DELETE FROM justice_attrition WHERE event_id = ?", waiting);
+        assertThat(reached(get("/api/v1/justice/funnel?" + mine, coordinator)).getFirst()).isEqualTo(3L);
+        jdbc.update("UPDATE justice_attrition SET version = version + 1, complaint_on = NULL WHERE event_id = ?", acquitted);
+        assertThat(summaries.catchUp()).isGreaterThanOrEqualTo(2);
+        assertThat(reached(get("/api/v1/justice/funnel?" + mine, coordinator))).containsExactly(4L, 3L, 2L, 2L, 1L, 1L);
 
         // one year, and an earlier day
         assertThat(reached(get("/api/v1/justice/funnel?fromYear=2024&toYear=2024&" + mine, coordinator))).containsExactly(3L, 2L, 1L, 1L, 1L, 1L);
