@@ -30,6 +30,9 @@ public class AttritionFunnel {
     /** Why cases stopped where they did: the step that ended them, or none recorded (still under way, or not known). */
     public static final String PENDING = "PENDING";
 
+    /** A selection of cases with any flag, or any safeguard violated. */
+    public static final String ANY = "ANY";
+
     /** A step of the funnel: cases that reached it, those that went no further, and the share of complaints. */
     public record FunnelStep(Milestone milestone, long cases, long stoppedHere, Ratio ofComplaints) {}
 
@@ -197,10 +200,16 @@ public class AttritionFunnel {
         if (selection.stoppedAt() != null) where.append(" AND l.furthest = ").append(selection.stoppedAt().ordinal());
         if (selection.reason() != null) where.append(" AND l.reason = :reason");
         if (selection.flag() != null) {
-            where.append(selection.flag().equals(UnDecisionNotImplemented.class.getSimpleName()) ? " AND a.un_due < :asOf"
-                    : " AND a.flags @> ARRAY[CAST(:flag AS text)]");
+            where.append(switch (selection.flag()) {
+                case ANY -> " AND (cardinality(a.flags) > 0 OR a.un_due < :asOf)";
+                case "UnDecisionNotImplemented" -> " AND a.un_due < :asOf";
+                default -> " AND a.flags @> ARRAY[CAST(:flag AS text)]";
+            });
         }
-        if (selection.violation() != null) where.append(" AND a.violations @> ARRAY[CAST(:violation AS text)]");
+        if (selection.violation() != null) {
+            where.append(selection.violation().equals(ANY) ? " AND cardinality(a.violations) > 0"
+                    : " AND a.violations @> ARRAY[CAST(:violation AS text)]");
+        }
         if (selection.group() != null && selection.groupBy() != null) where.append(" AND a.facets @> ARRAY[CAST(:group AS text)]");
         return where.toString();
     }
@@ -217,10 +226,10 @@ public class AttritionFunnel {
         if (filter.article() != null) statement = statement.param("article", filter.article());
         if (filter.organisation() != null) statement = statement.param("organisation", filter.organisation());
         if (selection.reason() != null) statement = statement.param("reason", selection.reason());
-        if (selection.flag() != null && !selection.flag().equals(UnDecisionNotImplemented.class.getSimpleName())) {
+        if (selection.flag() != null && !selection.flag().equals(ANY) && !selection.flag().equals("UnDecisionNotImplemented")) {
             statement = statement.param("flag", selection.flag());
         }
-        if (selection.violation() != null) statement = statement.param("violation", selection.violation());
+        if (selection.violation() != null && !selection.violation().equals(ANY)) statement = statement.param("violation", selection.violation());
         if (selection.group() != null && selection.groupBy() != null) statement = statement.param("group", selection.groupBy().prefix() + selection.group());
         return statement;
     }

@@ -24,8 +24,10 @@ public record FunnelRequest(FunnelFilter filter, AttritionFunnel.Selection selec
         Milestone reached = rules.value(() -> milestone("reached", p.get("reached")));
         Milestone stoppedAt = rules.value(() -> milestone("stoppedAt", p.get("stoppedAt")));
         String reason = rules.value(() -> choice("reason", p.get("reason"), AttritionFunnel.stopReasons()));
-        String flag = rules.value(() -> choice("flag", p.get("flag"), ImpunityRules.ALL.stream().map(ImpunityRule::name).toList()));
-        String violation = rules.value(() -> choice("violation", p.get("violation"), SafeguardRules.ALL.stream().map(SafeguardRule::name).toList()));
+        String flag = rules.value(() -> choice("flag", p.get("flag"), java.util.stream.Stream.concat(java.util.stream.Stream.of(AttritionFunnel.ANY),
+                ImpunityRules.ALL.stream().map(ImpunityRule::name)).toList()));
+        String violation = rules.value(() -> choice("violation", p.get("violation"), java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(AttritionFunnel.ANY), SafeguardRules.ALL.stream().map(SafeguardRule::name)).toList()));
         AttritionFunnel.GroupBy groupBy = rules.value(() -> groupBy(p.get("groupBy"), "groupBy"));
         rules.throwIfAny();
         var filter = new FunnelFilter(from, to, p.get("region"), p.get("agency"), place, p.get("article"), organisation, asOf).checked();

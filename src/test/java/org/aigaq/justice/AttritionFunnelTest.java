@@ -127,6 +127,10 @@ class AttritionFunnelTest extends ApplicationTest {
         JsonNode refusals = get("/api/v1/justice/funnel/cases?stoppedAt=INQUIRY&reason=REFUSAL&" + mine, coordinator);
         assertThat(refusals.get("cases")).hasSize(1);
         assertThat(refusals.get("cases").get(0).get("eventId").asLong()).isEqualTo(refused);
+        JsonNode violated = get("/api/v1/justice/funnel/cases?violation=ANY&" + mine, coordinator);
+        assertThat(violated.get("cases")).hasSize(1);
+        assertThat(violated.get("cases").get(0).get("violations").toString()).contains("LawyerLaterThan24Hours");
+        assertThat(get("/api/v1/justice/funnel/cases?flag=ANY&" + mine, coordinator).get("cases")).hasSize(2);
         JsonNode byRegion = get("/api/v1/justice/funnel/breakdown?by=AGENCY&" + mine, coordinator);
         assertThat(byRegion.get(0).get("value").asString()).isEqualTo("police");
         assertThat(byRegion.get(0).get("complaints").asLong()).isEqualTo(2);

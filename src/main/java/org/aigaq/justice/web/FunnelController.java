@@ -171,6 +171,15 @@ class FunnelController {
             return cases(selection);
         }
 
+        /** The group's cases with any flag ({@code flag}) or any safeguard violated ({@code violation}). */
+        public String groupWithAny(String by, String value, String what) {
+            var selection = new LinkedHashMap<String, String>();
+            selection.put("groupBy", by);
+            selection.put("group", value);
+            selection.put(what, AttritionFunnel.ANY);
+            return cases(selection);
+        }
+
         /** The funnel with the group as a filter (region, agency or place). */
         public String narrowed(String by, String value) {
             var p = new LinkedHashMap<>(filter);
