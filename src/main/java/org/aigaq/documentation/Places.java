@@ -264,6 +264,31 @@ public class Places {
                         rs.getObject("initial_date", LocalDate.class), rs.getString("name_then"))).list();
     }
 
+    /** How many cases the current user may read were recorded at the place (on the event or an act), by year of the case. */
+    public Map<Integer, Long> casesByYear(long placeId) {
+        get(placeId);
+        var byYear = new java.util.TreeMap<Integer, Long>();
+        CaseAccess.bind(jdbc.sql("""
+                SELECT extract(year FROM e.initial_date)::int AS year, count(*) AS cases FROM event e
+                WHERE e.id IN (SELECT id FROM event WHERE place_id = :place UNION SELECT event_id FROM act WHERE place_id = :place)
+                  AND e.initial_date IS NOT NULL AND """ + CaseAccess.visibleEvents("e") + " GROUP BY 1"))
+                .param("place", placeId).query((rs, n) -> byYear.put(rs.getInt("year"), rs.getLong("cases"))).list();
+        return byYear;
+    }
+
+    /** How many cases the current user may read were recorded at each place since {@code from}, by place id. */
+    public Map<Long, Long> caseCounts(LocalDate from) {
+        var counts = new java.util.HashMap<Long, Long>();
+        CaseAccess.bind(jdbc.sql("""
+                SELECT p.place_id, count(DISTINCT p.event_id) AS cases FROM (
+                    SELECT id AS event_id, place_id FROM event WHERE place_id IS NOT NULL
+                    UNION SELECT event_id, place_id FROM act WHERE place_id IS NOT NULL) p
+                JOIN event e ON e.id = p.event_id
+                WHERE e.initial_date >= :from AND """ + CaseAccess.visibleEvents("e") + " GROUP BY p.place_id"))
+                .param("from", from).query((rs, n) -> counts.put(rs.getLong("place_id"), rs.getLong("cases"))).list();
+        return counts;
+    }
+
     /** What is wrong with a new place as the user fills the form, by the same rules as {@link #add}; empty when none. */
     public List<InvalidInput.Violation> problems(String name, String officialCode, String locationType, String region,
                                                   String town) {

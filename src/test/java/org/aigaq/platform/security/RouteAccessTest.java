@@ -319,6 +319,10 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("GET /justice", WORKERS);
         EXPECTED.put("GET /justice/rules", ALL);
         EXPECTED.put("GET /justice/funnel", ALL);
+        EXPECTED.put("GET /watch-list", ALL);
+        EXPECTED.put("GET /watch-list.csv", ALL);
+        EXPECTED.put("GET /api/v1/watch-list", ALL);
+        EXPECTED.put("GET /api/v1/places/{id}/profile", ALL);
         EXPECTED.put("GET /justice/funnel.csv", ALL);
         EXPECTED.put("GET /justice/funnel/cases", ALL);
         EXPECTED.put("GET /api/v1/justice/funnel", ALL);
