@@ -83,6 +83,12 @@ public class WatchList {
     /** The places with anything counted, highest score first, at most {@code limit}. */
     @Transactional(readOnly = true)
     public Ranking ranking(int limit) {
+        return ranking(limit, weights);
+    }
+
+    /** The same with other weights, to see what they would change. */
+    @Transactional(readOnly = true)
+    public Ranking ranking(int limit, Map<Component, Integer> weights) {
         var user = CurrentUser.require();
         LocalDate from = LocalDate.now().withDayOfYear(1).minusYears(years - 1);
         var counts = new HashMap<Long, Map<Component, Long>>();
@@ -130,7 +136,7 @@ public class WatchList {
             int rank = i > 0 && ranked.get(i - 1).score() == l.score() ? ranked.get(i - 1).rank() : i + 1;
             ranked.add(new Line(rank, l.placeId(), l.name(), l.officialCode(), l.region(), l.locationType(), l.counts(), l.score()));
         }
-        return new Ranking(years, from, Map.copyOf(weights), ranked);
+        return new Ranking(years, from, new EnumMap<>(weights), ranked);
     }
 
     private static void put(Map<Long, Map<Component, Long>> counts, Component component, Map<Long, Long> byPlace) {
