@@ -89,62 +89,56 @@ public class AttritionFunnel {
     public record CasePage(List<FunnelCase> cases, Long next) {}
 
     private static final List<String> REASONS = reasons();
+    /** The milestones a case passes in order; compensation is counted beside them, since it needs no conviction. */
+    private static final int CONVICTION = Milestone.CONVICTION.ordinal();
 
     private final JdbcClient jdbc;
+    private final CaseAccess access;
 
-    AttritionFunnel(JdbcClient jdbc) {
+    AttritionFunnel(JdbcClient jdbc, CaseAccess access) {
         this.jdbc = jdbc;
+        this.access = access;
     }
 
+    /**
+     * Two grouped scans: one by furthest step, reason, compensation, flags and violations (a few hundred groups),
+     * one by the days between steps (a histogram); the sums, shares and percentiles are taken from the groups here.
+     */
     @Transactional(readOnly = true)
     public Funnel funnel(FunnelFilter filter) {
         filter.checked();
-        var aggregates = new LinkedHashMap<String, String>();
-        for (Milestone m : Milestone.values()) {
-            aggregates.put("reached_" + m.ordinal(), "count(*) FILTER (WHERE a." + m.column() + " <= :asOf)");
-            for (String reason : REASONS) {
-                aggregates.put("lost_" + m.ordinal() + "_" + REASONS.indexOf(reason),
-                        "count(*) FILTER (WHERE l.furthest = " + m.ordinal() + " AND l.reason = '" + reason + "')");
-            }
-            Milestone next = m.next();
-            if (next != null && m != Milestone.CONVICTION) {
-                aggregates.put("time_" + m.ordinal(), "percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY a." + next.column()
-                        + " - a." + m.column() + ") FILTER (WHERE a." + next.column() + " <= :asOf AND a." + m.column() + " <= :asOf)");
-                aggregates.put("timed_" + m.ordinal(), "count(*) FILTER (WHERE a." + next.column() + " <= :asOf AND a."
-                        + m.column() + " <= :asOf)");
-            }
-        }
-        for (ImpunityRule rule : ImpunityRules.ALL) {
-            aggregates.put("flag_" + rule.name(), rule instanceof UnDecisionNotImplemented
-                    ? "count(*) FILTER (WHERE a.un_due < :asOf)"
-                    : "count(*) FILTER (WHERE a.flags @> ARRAY['" + rule.name() + "'])");
-        }
-        for (SafeguardRule rule : SafeguardRules.ALL) {
-            aggregates.put("violation_" + rule.name(), "count(*) FILTER (WHERE a.violations @> ARRAY['" + rule.name() + "'])");
-        }
-        aggregates.put("flagged", "count(*) FILTER (WHERE cardinality(a.flags) > 0 OR a.un_due < :asOf)");
-        aggregates.put("violated", "count(*) FILTER (WHERE cardinality(a.violations) > 0)");
-        var sql = new StringBuilder("SELECT ");
-        aggregates.forEach((name, expression) -> sql.append(expression).append(" AS ").append(name).append(", "));
-        sql.setLength(sql.length() - 2);
-        sql.append("""
-                 FROM justice_attrition a CROSS JOIN LATERAL (SELECT %s AS furthest,
-                    CASE WHEN a.ended_on <= :asOf THEN a.ended_by ELSE '%s' END AS reason) l
-                WHERE %s""".formatted(furthest(filter), PENDING, where(filter, Selection.ALL)));
-        return bind(jdbc.sql(sql.toString()), filter, Selection.ALL).query((rs, n) -> read(rs, filter)).single();
+        jdbc.sql("SET LOCAL work_mem = '64MB'").update();
+        String where = where(filter, Selection.ALL);
+        var groups = bind(jdbc.sql("""
+                SELECT %s AS furthest, CASE WHEN a.ended_on <= :asOf THEN a.ended_by ELSE '%s' END AS reason,
+                       coalesce(a.compensated_on <= :asOf, false) AS compensated, a.flags,
+                       coalesce(a.un_due < :asOf, false) AS un, a.violations, count(*) AS cases
+                FROM justice_attrition a WHERE %s GROUP BY 1, 2, 3, 4, 5, 6""".formatted(furthest(), PENDING, where)), filter, Selection.ALL)
+                .query((rs, n) -> new Group(rs.getInt("furthest"), rs.getString("reason"), rs.getBoolean("compensated"),
+                        rs.getInt("flags"), rs.getBoolean("un"), rs.getInt("violations"), rs.getLong("cases"))).list();
+        var durations = bind(jdbc.sql("""
+                SELECT CASE WHEN a.inquiry_on <= :asOf THEN a.inquiry_on - a.complaint_on END AS d0,
+                       CASE WHEN a.case_opened_on <= :asOf THEN a.case_opened_on - a.inquiry_on END AS d1,
+                       CASE WHEN a.court_on <= :asOf THEN a.court_on - a.case_opened_on END AS d2,
+                       CASE WHEN a.convicted_on <= :asOf THEN a.convicted_on - a.court_on END AS d3, count(*) AS cases
+                FROM justice_attrition a WHERE %s AND a.inquiry_on <= :asOf GROUP BY 1, 2, 3, 4""".formatted(where)), filter, Selection.ALL)
+                .query((rs, n) -> new long[] {value(rs, "d0"), value(rs, "d1"), value(rs, "d2"), value(rs, "d3"), rs.getLong("cases")})
+                .list();
+        return assemble(filter, groups, durations);
     }
 
     /** The funnel's main counts by region, agency or place: the 25 groups with the most complaints. */
     @Transactional(readOnly = true)
     public List<GroupRow> breakdown(FunnelFilter filter, GroupBy by) {
         filter.checked();
+        jdbc.sql("SET LOCAL work_mem = '64MB'").update();
         String sql = """
-                SELECT substr(g, 4) AS value, count(*) AS complaints, count(*) FILTER (WHERE a.court_on <= :asOf) AS court,
+                SELECT substr(t.tag, 4) AS value, count(*) AS complaints, count(*) FILTER (WHERE a.court_on <= :asOf) AS court,
                        count(*) FILTER (WHERE a.convicted_on <= :asOf) AS convictions,
-                       count(*) FILTER (WHERE cardinality(a.flags) > 0 OR a.un_due < :asOf) AS flagged,
-                       count(*) FILTER (WHERE cardinality(a.violations) > 0) AS violated
-                FROM justice_attrition a CROSS JOIN LATERAL unnest(a.facets) g
-                WHERE g LIKE :prefix AND %s GROUP BY g ORDER BY complaints DESC, g LIMIT 25""".formatted(where(filter, Selection.ALL));
+                       count(*) FILTER (WHERE a.flags <> 0 OR a.un_due < :asOf) AS flagged,
+                       count(*) FILTER (WHERE a.violations <> 0) AS violated
+                FROM justice_attrition_tag t JOIN justice_attrition a ON a.event_id = t.event_id
+                WHERE t.tag LIKE :prefix AND %s GROUP BY t.tag ORDER BY complaints DESC, t.tag LIMIT 25""".formatted(where(filter, Selection.ALL));
         return bind(jdbc.sql(sql), filter, Selection.ALL).param("prefix", by.prefix() + "%")
                 .query((rs, n) -> new GroupRow(rs.getString("value"), rs.getLong("complaints"), rs.getLong("court"),
                         rs.getLong("convictions"), rs.getLong("flagged"), rs.getLong("violated"))).list();
@@ -157,19 +151,16 @@ public class AttritionFunnel {
         if (selection.reason() != null && !REASONS.contains(selection.reason())) throw new InvalidInput("reason", "validation.invalid");
         String sql = """
                 SELECT a.event_id, j.record_number, e.title, j.stage, a.complaint_on, a.flags, a.violations, a.un_due
-                FROM justice_attrition a CROSS JOIN LATERAL (SELECT %s AS furthest,
-                    CASE WHEN a.ended_on <= :asOf THEN a.ended_by ELSE '%s' END AS reason) l
-                JOIN justice_case j ON j.event_id = a.event_id JOIN event e ON e.id = a.event_id
-                WHERE %s AND a.event_id < :after ORDER BY a.event_id DESC LIMIT :limit""".formatted(furthest(filter), PENDING,
-                where(filter, selection));
+                FROM justice_attrition a JOIN justice_case j ON j.event_id = a.event_id JOIN event e ON e.id = a.event_id
+                WHERE %s AND a.event_id < :after ORDER BY a.event_id DESC LIMIT :limit""".formatted(where(filter, selection));
         var rows = bind(jdbc.sql(sql), filter, selection).param("after", after == null ? Long.MAX_VALUE : after)
                 .param("limit", size + 1).query((rs, n) -> {
-                    var flags = new ArrayList<>(strings(rs.getArray("flags")));
+                    var flags = new ArrayList<>(AttritionBits.flagNames(rs.getInt("flags")));
                     LocalDate due = rs.getObject("un_due", LocalDate.class);
-                    if (due != null && due.isBefore(filter.asOf())) flags.add(UnDecisionNotImplemented.class.getSimpleName());
+                    if (due != null && due.isBefore(filter.asOf())) flags.add(UN);
                     return new FunnelCase(rs.getLong("event_id"), rs.getString("record_number"), rs.getString("title"),
                             Stage.valueOf(rs.getString("stage")), rs.getObject("complaint_on", LocalDate.class), flags,
-                            strings(rs.getArray("violations")));
+                            AttritionBits.violationNames(rs.getInt("violations")));
                 }).list();
         Long next = null;
         if (rows.size() > size) {
@@ -179,107 +170,155 @@ public class AttritionFunnel {
         return new CasePage(rows, next);
     }
 
-    /** The furthest milestone a case reached by the "as of" day, as its ordinal. */
-    private static String furthest(FunnelFilter filter) {
+    private static final String UN = "UnDecisionNotImplemented";
+
+    /** A group of the first scan. */
+    private record Group(int furthest, String reason, boolean compensated, int flags, boolean un, int violations, long cases) {}
+
+    /** The furthest of the milestones a case passes in order (complaint to conviction) by the "as of" day, as its ordinal. */
+    private static String furthest() {
         var sql = new StringBuilder("CASE");
         var milestones = Milestone.values();
-        for (int i = milestones.length - 1; i > 0; i--) {
+        for (int i = CONVICTION; i > 0; i--) {
             sql.append(" WHEN a.").append(milestones[i].column()).append(" <= :asOf THEN ").append(i);
         }
         return sql.append(" ELSE 0 END").toString();
     }
 
-    private static String where(FunnelFilter filter, Selection selection) {
-        var where = new StringBuilder("a.complaint_on <= :asOf AND ").append(CaseAccess.visibleEvents("a", "a.event_id"));
+    private String where(FunnelFilter filter, Selection selection) {
+        var where = new StringBuilder("a.complaint_on <= :asOf AND ").append(CaseAccess.visibleEventsGiven("a", "a.event_id"));
         if (filter.fromYear() != null) where.append(" AND a.complaint_on >= :from");
         if (filter.toYear() != null) where.append(" AND a.complaint_on < :to");
-        if (filter.region() != null || filter.agency() != null || filter.place() != null) where.append(" AND a.facets @> CAST(:facets AS text[])");
-        if (filter.article() != null) where.append(" AND a.articles @> ARRAY[CAST(:article AS text)]");
+        for (String tag : tags(filter, selection)) {
+            where.append(" AND a.event_id IN (SELECT t.event_id FROM justice_attrition_tag t WHERE t.tag = :tag").append(tag.hashCode() & 0xffff).append(")");
+        }
         if (filter.organisation() != null) where.append(" AND a.organisation_id = :organisation");
-        if (selection.reached() != null) where.append(" AND a.").append(selection.reached().column()).append(" <= :asOf");
-        if (selection.stoppedAt() != null) where.append(" AND l.furthest = ").append(selection.stoppedAt().ordinal());
-        if (selection.reason() != null) where.append(" AND l.reason = :reason");
+        if (selection.reached() != null) {
+            where.append(" AND a.").append(selection.reached().column()).append(" <= :asOf");
+        }
+        if (selection.stoppedAt() != null) {
+            // as counted in the losses: the furthest step in order, and no compensation awarded
+            where.append(" AND (").append(furthest()).append(") = ").append(Math.min(selection.stoppedAt().ordinal(), CONVICTION))
+                    .append(" AND NOT coalesce(a.compensated_on <= :asOf, false)");
+        }
+        if (selection.reason() != null) where.append(" AND (CASE WHEN a.ended_on <= :asOf THEN a.ended_by ELSE '").append(PENDING)
+                .append("' END) = :reason");
         if (selection.flag() != null) {
             where.append(switch (selection.flag()) {
-                case ANY -> " AND (cardinality(a.flags) > 0 OR a.un_due < :asOf)";
-                case "UnDecisionNotImplemented" -> " AND a.un_due < :asOf";
-                default -> " AND a.flags @> ARRAY[CAST(:flag AS text)]";
+                case ANY -> " AND (a.flags <> 0 OR a.un_due < :asOf)";
+                case UN -> " AND a.un_due < :asOf";
+                default -> " AND (a.flags & " + AttritionBits.flag(selection.flag()) + ") <> 0";
             });
         }
         if (selection.violation() != null) {
-            where.append(selection.violation().equals(ANY) ? " AND cardinality(a.violations) > 0"
-                    : " AND a.violations @> ARRAY[CAST(:violation AS text)]");
+            where.append(selection.violation().equals(ANY) ? " AND a.violations <> 0"
+                    : " AND (a.violations & " + AttritionBits.violation(selection.violation()) + ") <> 0");
         }
-        if (selection.group() != null && selection.groupBy() != null) where.append(" AND a.facets @> ARRAY[CAST(:group AS text)]");
         return where.toString();
     }
 
-    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, FunnelFilter filter, Selection selection) {
-        statement = CaseAccess.bind(statement).param("asOf", filter.asOf());
+    private static List<String> tags(FunnelFilter filter, Selection selection) {
+        var tags = new ArrayList<String>();
+        if (filter.region() != null) tags.add("rg:" + filter.region());
+        if (filter.agency() != null) tags.add("ag:" + filter.agency());
+        if (filter.place() != null) tags.add("pl:" + filter.place());
+        if (filter.article() != null) tags.add("ar:" + filter.article());
+        if (selection.group() != null && selection.groupBy() != null) tags.add(selection.groupBy().prefix() + selection.group());
+        return tags.stream().distinct().toList();
+    }
+
+    private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, FunnelFilter filter, Selection selection) {
+        statement = access.bindGiven(statement).param("asOf", filter.asOf());
         if (filter.fromYear() != null) statement = statement.param("from", LocalDate.of(filter.fromYear(), 1, 1));
         if (filter.toYear() != null) statement = statement.param("to", LocalDate.of(filter.toYear() + 1, 1, 1));
-        var facets = new ArrayList<String>();
-        if (filter.region() != null) facets.add("rg:" + filter.region());
-        if (filter.agency() != null) facets.add("ag:" + filter.agency());
-        if (filter.place() != null) facets.add("pl:" + filter.place());
-        if (!facets.isEmpty()) statement = statement.param("facets", facets.toArray(String[]::new));
-        if (filter.article() != null) statement = statement.param("article", filter.article());
+        for (String tag : tags(filter, selection)) statement = statement.param("tag" + (tag.hashCode() & 0xffff), tag);
         if (filter.organisation() != null) statement = statement.param("organisation", filter.organisation());
         if (selection.reason() != null) statement = statement.param("reason", selection.reason());
-        if (selection.flag() != null && !selection.flag().equals(ANY) && !selection.flag().equals("UnDecisionNotImplemented")) {
-            statement = statement.param("flag", selection.flag());
-        }
-        if (selection.violation() != null && !selection.violation().equals(ANY)) statement = statement.param("violation", selection.violation());
-        if (selection.group() != null && selection.groupBy() != null) statement = statement.param("group", selection.groupBy().prefix() + selection.group());
         return statement;
     }
 
-    private static Funnel read(ResultSet rs, FunnelFilter filter) throws SQLException {
+    private static Funnel assemble(FunnelFilter filter, List<Group> groups, List<long[]> durations) {
         var reached = new EnumMap<Milestone, Long>(Milestone.class);
-        for (Milestone m : Milestone.values()) reached.put(m, rs.getLong("reached_" + m.ordinal()));
+        for (Milestone m : Milestone.values()) reached.put(m, 0L);
+        var lost = new LinkedHashMap<String, Long>();
+        var flags = new LinkedHashMap<String, Long>();
+        var violations = new LinkedHashMap<String, Long>();
+        ImpunityRules.ALL.forEach(r -> flags.put(r.name(), 0L));
+        SafeguardRules.ALL.forEach(r -> violations.put(r.name(), 0L));
+        long flagged = 0;
+        long violated = 0;
+        for (Group g : groups) {
+            for (int i = 0; i <= g.furthest(); i++) reached.merge(Milestone.values()[i], g.cases(), Long::sum);
+            if (g.compensated()) reached.merge(Milestone.COMPENSATION, g.cases(), Long::sum);
+            else lost.merge(g.furthest() + "/" + g.reason(), g.cases(), Long::sum);
+            for (String rule : AttritionBits.flagNames(g.flags())) flags.merge(rule, g.cases(), Long::sum);
+            if (g.un()) flags.merge(UN, g.cases(), Long::sum);
+            for (String rule : AttritionBits.violationNames(g.violations())) violations.merge(rule, g.cases(), Long::sum);
+            if (g.flags() != 0 || g.un()) flagged += g.cases();
+            if (g.violations() != 0) violated += g.cases();
+        }
         long complaints = reached.get(Milestone.COMPLAINT);
+        var ofComplaints = new org.aigaq.platform.indicators.Indicator("share-of-complaints", "", "", 1);
         var losses = new ArrayList<Loss>();
-        var stopped = new EnumMap<Milestone, Long>(Milestone.class);
+        var steps = new ArrayList<FunnelStep>();
         for (Milestone m : Milestone.values()) {
             long here = 0;
-            for (String reason : REASONS) {
-                long n = rs.getLong("lost_" + m.ordinal() + "_" + REASONS.indexOf(reason));
-                here += n;
-                if (n > 0 && m != Milestone.COMPENSATION) losses.add(new Loss(m, reason, n));
+            if (m != Milestone.COMPENSATION) {
+                for (String reason : REASONS) {
+                    long n = lost.getOrDefault(m.ordinal() + "/" + reason, 0L);
+                    if (n > 0) losses.add(new Loss(m, reason, n));
+                    here += n;
+                }
             }
-            stopped.put(m, m == Milestone.COMPENSATION ? 0 : here);
+            steps.add(new FunnelStep(m, reached.get(m), here, ofComplaints.of(reached.get(m), complaints)));
         }
-        var definitions = AttritionIndicators.ALL;
-        var steps = new ArrayList<FunnelStep>();
-        var ofComplaints = new org.aigaq.platform.indicators.Indicator("share-of-complaints", "", "", 1);
-        for (Milestone m : Milestone.values()) {
-            steps.add(new FunnelStep(m, reached.get(m), stopped.get(m), ofComplaints.of(reached.get(m), complaints)));
-        }
-        var indicators = definitions.stream().map(d -> d.indicator().of(reached.get(d.numerator()), reached.get(d.denominator()))).toList();
+        var indicators = AttritionIndicators.ALL.stream()
+                .map(d -> d.indicator().of(reached.get(d.numerator()), reached.get(d.denominator()))).toList();
         var times = new ArrayList<StageTime>();
-        for (Milestone m : Milestone.values()) {
-            if (m.next() == null || m == Milestone.CONVICTION) continue;
-            Array percentiles = rs.getArray("time_" + m.ordinal());
-            BigDecimal median = null;
-            BigDecimal p90 = null;
-            if (percentiles != null) {
-                Object[] values = (Object[]) percentiles.getArray();
-                median = days(values[0]);
-                p90 = days(values[1]);
-            }
-            times.add(new StageTime(m, m.next(), rs.getLong("timed_" + m.ordinal()), median, p90));
+        for (int t = 0; t < CONVICTION; t++) {
+            var histogram = new java.util.TreeMap<Long, Long>();
+            for (long[] d : durations) if (d[t] != Long.MIN_VALUE) histogram.merge(d[t], d[4], Long::sum);
+            long n = histogram.values().stream().mapToLong(Long::longValue).sum();
+            times.add(new StageTime(Milestone.values()[t], Milestone.values()[t + 1], n, percentile(histogram, n, 0.5),
+                    percentile(histogram, n, 0.9)));
         }
-        var flags = new ArrayList<RuleCount>();
-        for (ImpunityRule rule : ImpunityRules.ALL) flags.add(new RuleCount(rule.name(), rs.getLong("flag_" + rule.name())));
-        flags.sort((a, b) -> Long.compare(b.cases(), a.cases()));
-        var violations = new ArrayList<RuleCount>();
-        for (SafeguardRule rule : SafeguardRules.ALL) violations.add(new RuleCount(rule.name(), rs.getLong("violation_" + rule.name())));
-        violations.sort((a, b) -> Long.compare(b.cases(), a.cases()));
-        return new Funnel(filter, steps, indicators, losses, times, flags, violations, rs.getLong("flagged"), rs.getLong("violated"));
+        var flagCounts = new ArrayList<RuleCount>();
+        flags.forEach((rule, n) -> flagCounts.add(new RuleCount(rule, n)));
+        flagCounts.sort((a, b) -> Long.compare(b.cases(), a.cases()));
+        var violationCounts = new ArrayList<RuleCount>();
+        violations.forEach((rule, n) -> violationCounts.add(new RuleCount(rule, n)));
+        violationCounts.sort((a, b) -> Long.compare(b.cases(), a.cases()));
+        return new Funnel(filter, steps, indicators, losses, times, flagCounts, violationCounts, flagged, violated);
     }
 
-    private static BigDecimal days(Object value) {
-        return value == null ? null : new BigDecimal(value.toString()).setScale(1, RoundingMode.HALF_UP);
+    /**
+     * The continuous percentile of PostgreSQL's {@code percentile_cont} over the values a histogram holds: the value at
+     * position p × (n − 1) in order, interpolated between its neighbours; none over no values.
+     */
+    static BigDecimal percentile(java.util.NavigableMap<Long, Long> histogram, long n, double p) {
+        if (n == 0) return null;
+        double position = p * (n - 1);
+        long below = (long) Math.floor(position);
+        double fraction = position - below;
+        Long lower = null;
+        Long upper = null;
+        long seen = 0;
+        for (var entry : histogram.entrySet()) {
+            long last = seen + entry.getValue() - 1;
+            if (lower == null && below <= last) lower = entry.getKey();
+            if (below + 1 <= last || (fraction == 0 && lower != null)) {
+                upper = entry.getKey();
+                break;
+            }
+            seen += entry.getValue();
+        }
+        if (upper == null) upper = lower;
+        return BigDecimal.valueOf(lower + fraction * (upper - lower)).setScale(1, RoundingMode.HALF_UP);
+    }
+
+    private static long value(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? Long.MIN_VALUE : v;
     }
 
     private static List<String> strings(Array array) throws SQLException {

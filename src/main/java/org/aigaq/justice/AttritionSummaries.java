@@ -32,7 +32,7 @@ import org.springframework.stereotype.Service;
 public class AttritionSummaries {
 
     /** The version of the computation; with the jurisdictions' fingerprint, it tells rows to recompute at start. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     private static final int BATCH = 500;
     private static final Logger log = LoggerFactory.getLogger(AttritionSummaries.class);
 
@@ -44,7 +44,7 @@ public class AttritionSummaries {
         this.jdbc = jdbc;
         this.batches = batches;
         this.jurisdictions = jurisdictions;
-        this.version = 31 * VERSION + jurisdictions.fingerprint();
+        this.version = 31 * (31 * VERSION + jurisdictions.fingerprint()) + AttritionBits.fingerprint();
     }
 
     /** The version rows are written with: the computation's and the shipped catalogue's, thresholds' and deadlines'. */
@@ -119,6 +119,8 @@ public class AttritionSummaries {
 
         var gone = new ArrayList<Long>();
         var rows = new ArrayList<MapSqlParameterSource>();
+        var tags = new ArrayList<MapSqlParameterSource>();
+        var refreshed = new ArrayList<Long>();
         for (Long id : ids) {
             CaseRow row = cases.get(id);
             List<Step> caseSteps = Complaints.ordered(steps.getOrDefault(id, List.of()));
@@ -131,49 +133,57 @@ public class AttritionSummaries {
             var checks = new ArrayList<SafeguardCheck>();
             var facets = new TreeSet<String>();
             for (String f : row.facets()) {
-                if (f.startsWith("rg:") || f.startsWith("pl:") || f.startsWith("pt:") || f.startsWith("ag:") || f.startsWith("at:")) facets.add(f);
+                if (f.startsWith("rg:") || f.startsWith("pl:") || f.startsWith("ag:")) facets.add(f);
             }
             for (Episode e : caseEpisodes) {
                 checks.addAll(SafeguardRules.check(e, jurisdictions.get(e.jurisdiction())));
                 if (e.placeId() != null) facets.add("pl:" + e.placeId());
             }
-            boolean torture = facets.stream().anyMatch(f -> f.startsWith("at:") && Complaints.TORTURE_ACTS.contains(f.substring(3)));
+            boolean torture = row.facets().stream().anyMatch(f -> f.startsWith("at:") && Complaints.TORTURE_ACTS.contains(f.substring(3)));
             Set<String> agencies = new TreeSet<>();
             for (String f : facets) if (f.startsWith("ag:")) agencies.add(f.substring(3));
             var facts = new CaseFacts(caseSteps, torture, agencies, jurisdiction, LocalDate.now(jurisdiction.zone()));
-            rows.add(parameters(id, row, facets, AttritionSummary.of(caseSteps, facts, checks)));
+            var summary = AttritionSummary.of(caseSteps, facts, checks);
+            rows.add(parameters(id, row, summary));
+            refreshed.add(id);
+            for (String f : facets) tags.add(new MapSqlParameterSource("e", id).addValue("tag", f));
+            for (String a : summary.articles()) tags.add(new MapSqlParameterSource("e", id).addValue("tag", "ar:" + a));
         }
-        if (!rows.isEmpty()) batches.batchUpdate(UPSERT, rows.toArray(MapSqlParameterSource[]::new));
+        if (!rows.isEmpty()) {
+            batches.batchUpdate(UPSERT, rows.toArray(MapSqlParameterSource[]::new));
+            jdbc.sql("DELETE FROM justice_attrition_tag WHERE event_id = ANY(CAST(:ids AS bigint[]))")
+                    .param("ids", refreshed.toArray(Long[]::new)).update();
+            batches.batchUpdate("INSERT INTO justice_attrition_tag (tag, event_id) VALUES (:tag, :e) ON CONFLICT DO NOTHING",
+                    tags.toArray(MapSqlParameterSource[]::new));
+        }
         if (!gone.isEmpty()) {
             jdbc.sql("DELETE FROM justice_attrition WHERE event_id = ANY(CAST(:ids AS bigint[]))").param("ids", gone.toArray(Long[]::new)).update();
         }
     }
 
     private static final String UPSERT = """
-            INSERT INTO justice_attrition (event_id, organisation_id, sharing, facets, articles, complaint_on, inquiry_on,
+            INSERT INTO justice_attrition (event_id, organisation_id, sharing, complaint_on, inquiry_on,
                 case_opened_on, court_on, convicted_on, compensated_on, ended_by, ended_on, flags, un_due, violations, version)
-            VALUES (:e, :o, :sharing, CAST(:facets AS text[]), CAST(:articles AS text[]), :complaint, :inquiry, :opened,
-                :court, :convicted, :compensated, :endedBy, :endedOn, CAST(:flags AS text[]), :unDue,
-                CAST(:violations AS text[]), :version)
+            VALUES (:e, :o, :sharing, :complaint, :inquiry, :opened, :court, :convicted, :compensated, :endedBy, :endedOn,
+                :flags, :unDue, :violations, :version)
             ON CONFLICT (event_id) DO UPDATE SET organisation_id = excluded.organisation_id, sharing = excluded.sharing,
-                facets = excluded.facets, articles = excluded.articles, complaint_on = excluded.complaint_on,
+                complaint_on = excluded.complaint_on,
                 inquiry_on = excluded.inquiry_on, case_opened_on = excluded.case_opened_on, court_on = excluded.court_on,
                 convicted_on = excluded.convicted_on, compensated_on = excluded.compensated_on, ended_by = excluded.ended_by,
                 ended_on = excluded.ended_on, flags = excluded.flags, un_due = excluded.un_due,
                 violations = excluded.violations, version = excluded.version""";
 
-    private MapSqlParameterSource parameters(long eventId, CaseRow row, Set<String> facets, AttritionSummary s) {
+    private MapSqlParameterSource parameters(long eventId, CaseRow row, AttritionSummary s) {
         Map<Milestone, LocalDate> r = s.reached();
         return new MapSqlParameterSource()
                 .addValue("e", eventId).addValue("o", row.organisationId()).addValue("sharing", row.sharing())
-                .addValue("facets", facets.toArray(String[]::new)).addValue("articles", s.articles().toArray(String[]::new))
                 .addValue("complaint", r.get(Milestone.COMPLAINT), Types.DATE).addValue("inquiry", r.get(Milestone.INQUIRY), Types.DATE)
                 .addValue("opened", r.get(Milestone.CRIMINAL_CASE), Types.DATE).addValue("court", r.get(Milestone.COURT), Types.DATE)
                 .addValue("convicted", r.get(Milestone.CONVICTION), Types.DATE)
                 .addValue("compensated", r.get(Milestone.COMPENSATION), Types.DATE)
                 .addValue("endedBy", s.endedBy(), Types.VARCHAR).addValue("endedOn", s.endedOn(), Types.DATE)
-                .addValue("flags", s.flags().toArray(String[]::new)).addValue("unDue", s.unDue(), Types.DATE)
-                .addValue("violations", s.violations().toArray(String[]::new)).addValue("version", version);
+                .addValue("flags", AttritionBits.flags(s.flags())).addValue("unDue", s.unDue(), Types.DATE)
+                .addValue("violations", AttritionBits.violations(s.violations())).addValue("version", version);
     }
 
     private static List<String> strings(Array array) throws SQLException {
