@@ -257,7 +257,7 @@ public class Places {
                 FROM event e JOIN place p ON p.id = :place
                 WHERE e.id IN (SELECT id FROM event WHERE place_id = :place
                                UNION SELECT event_id FROM act WHERE place_id = :place)
-                  AND """ + CaseAccess.visibleEvents("e") + """
+                  AND \s""" + CaseAccess.visibleEvents("e") + """
                  ORDER BY e.id DESC LIMIT :limit
                 """)).param("place", placeId).param("limit", limit)
                 .query((rs, n) -> new CaseThere(rs.getLong("id"), rs.getString("record_number"), rs.getString("title"),
