@@ -68,10 +68,11 @@ public class FacilityProfile {
                 WHERE s.place_id = :place AND s.incident_date IS NOT NULL AND %s GROUP BY 1""".formatted(CustodyRegisterAccess.visible("s"))))
                 .param("place", placeId));
         Map<Integer, long[]> visits = monitoring ? perYear(jdbc.sql("""
-                SELECT extract(year FROM coalesce(v.started_on, v.planned_from, v.approval_requested_on, v.created_at::date))::int AS year,
+                SELECT extract(year FROM coalesce(v.started_on, v.planned_from))::int AS year,
                        count(*), count(*) FILTER (WHERE v.approval_decision = 'REFUSED' OR v.status = 'REFUSED'),
                        coalesce(sum((SELECT count(*) FROM visit_obstruction o WHERE o.visit_id = v.id)), 0)
-                FROM visit v WHERE v.place_id = :place AND v.organisation_id = :o GROUP BY 1""")
+                FROM visit v WHERE v.place_id = :place AND v.organisation_id = :o
+                  AND coalesce(v.started_on, v.planned_from) IS NOT NULL GROUP BY 1""")
                 .param("place", placeId).param("o", user.organisationId())) : Map.of();
         Map<Integer, Long> violations = safeguards.byYear(placeId);
         var years = new TreeSet<Integer>(java.util.Comparator.reverseOrder());
@@ -114,12 +115,26 @@ public class FacilityProfile {
         return new Profile(placeId, place.name(), rows, monitoring, latest, open);
     }
 
-    /** The figure counted in the year, else the latest earlier one, else none. */
+    /**
+     * The figure nearest the year: one counted in the year (the latest of them), else the one counted nearest to it
+     * in days before or after (the earlier one when two are as near), else none.
+     */
     static PlacePopulation.Figure populationOf(List<PlacePopulation.Figure> figures, int year) {
+        LocalDate first = LocalDate.of(year, 1, 1);
+        LocalDate last = LocalDate.of(year, 12, 31);
         PlacePopulation.Figure best = null;
+        long bestDistance = Long.MAX_VALUE;
         for (var f : figures) {
-            if (f.population() == null || f.countedOn().getYear() > year) continue;
-            if (best == null || f.countedOn().isAfter(best.countedOn())) best = f;
+            if (f.population() == null) continue;
+            LocalDate on = f.countedOn();
+            long distance = on.isBefore(first) ? first.toEpochDay() - on.toEpochDay()
+                    : on.isAfter(last) ? on.toEpochDay() - last.toEpochDay() : 0;
+            boolean better = best == null || distance < bestDistance
+                    || (distance == bestDistance && (distance == 0 ? on.isAfter(best.countedOn()) : on.isBefore(best.countedOn())));
+            if (better) {
+                best = f;
+                bestDistance = distance;
+            }
         }
         return best;
     }

@@ -257,7 +257,7 @@ public class Places {
                 FROM event e JOIN place p ON p.id = :place
                 WHERE e.id IN (SELECT id FROM event WHERE place_id = :place
                                UNION SELECT event_id FROM act WHERE place_id = :place)
-                  AND """ + CaseAccess.visibleEvents("e") + """
+                  AND \s""" + CaseAccess.visibleEvents("e") + """
                  ORDER BY e.id DESC LIMIT :limit
                 """)).param("place", placeId).param("limit", limit)
                 .query((rs, n) -> new CaseThere(rs.getLong("id"), rs.getString("record_number"), rs.getString("title"),
@@ -271,7 +271,7 @@ public class Places {
         CaseAccess.bind(jdbc.sql("""
                 SELECT extract(year FROM e.initial_date)::int AS year, count(*) AS cases FROM event e
                 WHERE e.id IN (SELECT id FROM event WHERE place_id = :place UNION SELECT event_id FROM act WHERE place_id = :place)
-                  AND e.initial_date IS NOT NULL AND """ + CaseAccess.visibleEvents("e") + " GROUP BY 1"))
+                  AND e.initial_date IS NOT NULL AND \s""" + CaseAccess.visibleEvents("e") + " GROUP BY 1"))
                 .param("place", placeId).query((rs, n) -> byYear.put(rs.getInt("year"), rs.getLong("cases"))).list();
         return byYear;
     }
@@ -284,7 +284,7 @@ public class Places {
                     SELECT id AS event_id, place_id FROM event WHERE place_id IS NOT NULL
                     UNION SELECT event_id, place_id FROM act WHERE place_id IS NOT NULL) p
                 JOIN event e ON e.id = p.event_id
-                WHERE e.initial_date >= :from AND """ + CaseAccess.visibleEvents("e") + " GROUP BY p.place_id"))
+                WHERE e.initial_date >= :from AND \s""" + CaseAccess.visibleEvents("e") + " GROUP BY p.place_id"))
                 .param("from", from).query((rs, n) -> counts.put(rs.getLong("place_id"), rs.getLong("cases"))).list();
         return counts;
     }

@@ -61,6 +61,12 @@ class FacilityProfileBrowserTest extends BrowserSession {
         checkAccessibility();
         line.locator("a").click();
         page.waitForSelector("#profile");
+        // the refused count opens the visits behind it: this place's, that year's, refused
+        page.click("#profile-years tbody tr:first-child td:nth-child(8) a");
+        page.waitForSelector("main table tbody tr");
+        assertThat(page.url()).contains("placeId=" + place).contains("decision=REFUSED");
+        assertThat(page.locator("main table tbody tr").count()).isEqualTo(1);
+        assertThat(page.textContent("main table tbody")).contains(name);
         assertThat(consoleErrors).isEmpty();
     }
 

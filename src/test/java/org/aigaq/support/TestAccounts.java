@@ -73,6 +73,15 @@ public class TestAccounts {
         return new Account(users.get(user.id()), secret);
     }
 
+    /** An account with a second factor in the given organisation, for tests that compare roles within one. */
+    public Account createIn(long organisation, Role role) {
+        String username = "in-" + counter.incrementAndGet() + "-" + System.nanoTime() % 100000;
+        User user = users.create(username, "In " + role.name(), organisation, Set.of(role), PASSWORD, false);
+        String secret = secondFactors.newSecret();
+        secondFactors.confirmEnrolment(user.id(), secret, codeFor(secret));
+        return new Account(users.get(user.id()), secret);
+    }
+
     /** A code for the next time step, so that it is never one already used in the current step. */
     public String codeFor(String secret) {
         return secondFactors.codeFor(secret, Instant.now().getEpochSecond());

@@ -51,13 +51,13 @@ class VisitController {
     String list(@RequestParam(required = false) VisitStatus status, @RequestParam(required = false) String body,
                 @RequestParam(required = false) String visitType, @RequestParam(required = false) Integer year,
                 @RequestParam(required = false) ApprovalDecision decision, @RequestParam(required = false) Integer requestYear,
-                @RequestParam(required = false) Long after, Model model) {
-        model.addAttribute("page", visits.list(new Visits.Filter(status, null, body, visitType, year, decision, requestYear), after, 50));
+                @RequestParam(required = false) Long placeId, @RequestParam(required = false) Long after, Model model) {
+        model.addAttribute("page", visits.list(new Visits.Filter(status, placeId, body, visitType, year, decision, requestYear), after, 50));
         model.addAttribute("status", status);
         model.addAttribute("statuses", VisitStatus.values());
         model.addAttribute("filters", Map.of("body", body == null ? "" : body, "visitType", visitType == null ? "" : visitType,
                 "year", year == null ? "" : year.toString(), "decision", decision == null ? "" : decision.name(),
-                "requestYear", requestYear == null ? "" : requestYear.toString()));
+                "requestYear", requestYear == null ? "" : requestYear.toString(), "placeId", placeId == null ? "" : placeId.toString()));
         return "detention/visits";
     }
 
