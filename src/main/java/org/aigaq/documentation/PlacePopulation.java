@@ -29,6 +29,9 @@ public class PlacePopulation {
         }
     }
 
+    /** The population a place is counted with for a year: its figure, the place's type and when it was counted. */
+    public record Counted(long placeId, String locationType, int population, LocalDate countedOn) {}
+
     private final JdbcClient jdbc;
     private final Places places;
     private final AuditTrail audit;
@@ -56,6 +59,24 @@ public class PlacePopulation {
         return jdbc.sql("SELECT id, place_id, counted_on, capacity, population, source FROM place_population"
                         + " WHERE place_id = :place AND " + column + " IS NOT NULL ORDER BY counted_on DESC, id DESC LIMIT 1")
                 .param("place", placeId).query(PlacePopulation::row).optional().orElse(null);
+    }
+
+    /**
+     * The population of every place for a year, for rates per 10,000: each place's latest population figure counted
+     * on or before the 31st of December of that year (its figure of that year, or else the nearest earlier one).
+     * Places closed before the year began, and places without any such figure, are not listed.
+     */
+    public List<Counted> countedIn(int year) {
+        return jdbc.sql("""
+                SELECT DISTINCT ON (f.place_id) f.place_id, p.location_type, f.population, f.counted_on
+                FROM place_population f JOIN place p ON p.id = f.place_id
+                WHERE f.population IS NOT NULL AND f.counted_on <= make_date(:year, 12, 31)
+                  AND (p.closed_on IS NULL OR p.closed_on >= make_date(:year, 1, 1))
+                ORDER BY f.place_id, f.counted_on DESC, f.id DESC
+                """).param("year", year)
+                .query((rs, n) -> new Counted(rs.getLong("place_id"), rs.getString("location_type"), rs.getInt("population"),
+                        rs.getObject("counted_on", LocalDate.class)))
+                .list();
     }
 
     /** Records a figure (case workers); the same date and source twice is refused. */

@@ -182,9 +182,11 @@ class DeathsController {
     String figures(@RequestParam(defaultValue = "false") boolean ours, Model model) {
         var all = figures.figures(ours);
         model.addAttribute("ours", ours);
-        model.addAttribute("parts", List.of(
+        model.addAttribute("rates", all.deathRates());
+        model.addAttribute("deathParts", List.of(
                 new FigurePart("deaths-by-cause", all.deathsByCause(), "death-cause", "cause", "/deaths"),
-                new FigurePart("deaths-by-facility-type", all.deathsByFacilityType(), "location-type", "facilityType", "/deaths"),
+                new FigurePart("deaths-by-facility-type", all.deathsByFacilityType(), "location-type", "facilityType", "/deaths")));
+        model.addAttribute("selfHarmParts", List.of(
                 new FigurePart("self-harm-by-kind", all.selfHarmByKind(), "self-harm-kind", "kind", "/self-harm"),
                 new FigurePart("self-harm-people-by-kind", all.selfHarmPeopleByKind(), "self-harm-kind", "kind", "/self-harm")));
         return "detention/custody-figures";
@@ -195,14 +197,23 @@ class DeathsController {
     ResponseEntity<String> figuresCsv(@RequestParam(defaultValue = "false") boolean ours) throws java.io.IOException {
         var all = figures.figures(ours);
         var out = new StringBuilder();
-        try (var csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader("figure", "key", "year", "count").get())) {
+        try (var csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader("figure", "key", "year", "count",
+                "deaths_in_rate", "population", "places_in_rate", "places_left_out", "per_10000").get())) {
             print(csv, "deaths-by-cause", all.deathsByCause());
             print(csv, "deaths-by-facility-type", all.deathsByFacilityType());
+            for (var rate : all.deathRates().byFacilityType()) print(csv, "deaths-per-10000-by-facility-type", rate);
+            for (var rate : all.deathRates().byYear()) print(csv, "deaths-per-10000-by-year", rate);
             print(csv, "self-harm-incidents-by-kind", all.selfHarmByKind());
             print(csv, "self-harm-people-by-kind", all.selfHarmPeopleByKind());
         }
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"custody-figures.csv\"").body(out.toString());
+    }
+
+    private static void print(CSVPrinter csv, String figure, CustodyFigures.Rate rate) throws java.io.IOException {
+        csv.printRecord(figure, rate.facilityType() == null ? "all" : rate.facilityType(), rate.year(), rate.deaths(),
+                rate.deathsCounted(), rate.population(), rate.placesCounted(), rate.placesLeftOut(),
+                rate.per10000() == null ? "" : rate.per10000().toPlainString());
     }
 
     private static void print(CSVPrinter csv, String figure, CustodyFigures.Table table) throws java.io.IOException {
