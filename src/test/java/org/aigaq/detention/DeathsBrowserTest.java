@@ -32,6 +32,7 @@ class DeathsBrowserTest extends BrowserSession {
     @Autowired People people;
     @Autowired Acts acts;
     @Autowired Places places;
+    @Autowired DeathsInCustody deaths;
 
     @Test
     void aDocumenterRecordsADeathLinksItToAnEarlierAllegationAndReadsItInRussian() {
@@ -118,6 +119,10 @@ class DeathsBrowserTest extends BrowserSession {
         try {
             place = places.add("SIZO of Karaganda " + System.nanoTime() % 100000, null, "pre-trial-detention-centre",
                     "Karaganda", "Karaganda").id();
+            // A death at a place without a population figure: counted, left out of the rates.
+            deaths.record(new DeathDraft(null, place, new FuzzyDate(java.time.LocalDate.of(2024, 3, 1), org.aigaq.documentation.DatePrecision.EXACT),
+                    "suicide", null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                    null, null, null, Sharing.ORGANISATION));
         } finally {
             SecurityContextHolder.clearContext();
         }
@@ -142,9 +147,24 @@ class DeathsBrowserTest extends BrowserSession {
 
         page.navigate(url("/deaths/figures?ours=true"));
         assertThat(page.textContent("main")).contains("Self-harm incidents by kind and year");
-        var people = page.locator("table").nth(3);
+        var people = page.locator("#self-harm-people-by-kind-table");
         assertThat(people.textContent()).contains("Cutting").contains("14");
+        // Charts of deaths by cause, by facility type, by year, rates, and self-harm by kind and year, drawn by ECharts.
+        page.waitForSelector("figure.chart[data-chart-table='self-harm-by-kind-table'][data-chart-drawn='1'] canvas");
+        for (String table : java.util.List.of("deaths-by-cause-table", "deaths-by-facility-type-table", "rates-by-year-table",
+                "rates-by-type-table", "self-harm-by-kind-table")) {
+            assertThat(page.locator("figure.chart[data-chart-table='" + table + "'][data-chart-drawn] canvas").count())
+                    .as(table).isEqualTo(1);
+        }
+        assertThat(page.textContent("#rates-left-out")).contains("1 place(s), 1 death(s)");
+        assertThat(page.textContent("#rates-method")).contains("nearest earlier");
+        page.screenshot(new com.microsoft.playwright.Page.ScreenshotOptions().setFullPage(true)
+                .setPath(java.nio.file.Path.of("target/screenshots/custody-figures.png")));
         checkAccessibility();
+        // The CSV has the rates' rows: the death is counted, none of it is in the rate.
+        String csv = page.request().get(url("/deaths/figures.csv?ours=true")).text();
+        assertThat(csv).startsWith("figure,key,year,count,deaths_in_rate,population,places_in_rate,places_left_out,per_10000")
+                .contains("deaths-by-cause,suicide,2024,1").contains("deaths-per-10000-by-year,all,2024,1,0,");
         people.locator("tbody a").first().click();
         page.waitForURL(Pattern.compile(".*/self-harm\\?.*kind=cutting.*"));
         assertThat(page.textContent("#incidents")).contains("Group protest: 14");

@@ -183,10 +183,10 @@ class DeathsController {
         var all = figures.figures(ours);
         model.addAttribute("ours", ours);
         model.addAttribute("rates", all.deathRates());
-        model.addAttribute("deathParts", List.of(
+        // The rates follow the deaths by facility type (the page puts them after the part of that id).
+        model.addAttribute("parts", List.of(
                 new FigurePart("deaths-by-cause", all.deathsByCause(), "death-cause", "cause", "/deaths"),
-                new FigurePart("deaths-by-facility-type", all.deathsByFacilityType(), "location-type", "facilityType", "/deaths")));
-        model.addAttribute("selfHarmParts", List.of(
+                new FigurePart("deaths-by-facility-type", all.deathsByFacilityType(), "location-type", "facilityType", "/deaths"),
                 new FigurePart("self-harm-by-kind", all.selfHarmByKind(), "self-harm-kind", "kind", "/self-harm"),
                 new FigurePart("self-harm-people-by-kind", all.selfHarmPeopleByKind(), "self-harm-kind", "kind", "/self-harm")));
         return "detention/custody-figures";
