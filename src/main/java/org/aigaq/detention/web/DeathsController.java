@@ -153,11 +153,21 @@ class DeathsController {
     }
 
     /** The self-harm form as the browser sends it. */
-    record SelfHarmForm(Long placeId, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) java.time.LocalDate date,
+    record SelfHarmForm(Long placeId, Long personId, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) java.time.LocalDate date,
                         DatePrecision precision, String kind, Boolean groupProtest, Integer people, String reason,
                         String response, Sharing sharing) {
+        static final SelfHarmForm EMPTY = new SelfHarmForm(null, null, null, DatePrecision.EXACT, null, false, null, null,
+                null, Sharing.ORGANISATION);
+
+        /** The form filled in with every field of the incident, to correct it. */
+        static SelfHarmForm of(org.aigaq.detention.SelfHarmIncident s) {
+            return new SelfHarmForm(s.placeId(), s.personId(), s.date().date(),
+                    s.date().date() == null ? DatePrecision.EXACT : s.date().precision(), s.kind(), s.groupProtest(),
+                    s.people(), s.reason(), s.response(), s.sharing());
+        }
+
         SelfHarmDraft draft() {
-            return new SelfHarmDraft(placeId, null,
+            return new SelfHarmDraft(placeId, personId,
                     new FuzzyDate(date, date == null ? DatePrecision.UNKNOWN : precision == null ? DatePrecision.EXACT : precision),
                     kind, groupProtest, people, reason, response, sharing);
         }
@@ -171,6 +181,26 @@ class DeathsController {
             return "redirect:/self-harm";
         } catch (InvalidInput invalid) {
             return selfHarmPage(model, null, null, null, false, null, form, new RegisterErrors("selfHarm", invalid.violations()));
+        }
+    }
+
+    /** The form to correct an incident, filled in with every field; another organisation's incident is not found. */
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.MONITOR})
+    @GetMapping("/self-harm/{id}/edit")
+    String editSelfHarm(@PathVariable long id, Model model) {
+        var incident = selfHarm.get(id);
+        if (!incident.changeable()) throw new org.aigaq.platform.NoSuchRecord("self_harm_incident", id);
+        return selfHarmForm(model, id, SelfHarmForm.of(incident), RegisterErrors.NONE);
+    }
+
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.MONITOR})
+    @PostMapping("/self-harm/{id}")
+    String changeSelfHarm(@PathVariable long id, SelfHarmForm form, Model model) {
+        try {
+            selfHarm.change(id, form.draft());
+            return "redirect:/self-harm";
+        } catch (InvalidInput invalid) {
+            return selfHarmForm(model, id, form, new RegisterErrors("selfHarm", invalid.violations()));
         }
     }
 
@@ -231,11 +261,27 @@ class DeathsController {
         model.addAttribute("page", page);
         model.addAttribute("kind", kind);
         model.addAttribute("year", year);
-        model.addAttribute("entered", entered == null
-                ? new SelfHarmForm(null, null, DatePrecision.EXACT, null, false, null, null, null, Sharing.ORGANISATION) : entered);
+        model.addAttribute("entered", entered == null ? SelfHarmForm.EMPTY : entered);
+        selfHarmChoices(model, errors);
+        return "detention/self-harm";
+    }
+
+    private void selfHarmChoices(Model model, RegisterErrors errors) {
         model.addAttribute("errors", errors);
         model.addAttribute("places", places.find("", 500));
-        return "detention/self-harm";
+        var user = CurrentUser.require();
+        boolean recorder = user.has(Role.COORDINATOR) || user.has(Role.DOCUMENTER) || user.has(Role.MONITOR);
+        // The organisation's own people, shown as the user may see them, for a recorder's form only.
+        model.addAttribute("people", recorder ? people.page(null, 200).people() : List.of());
+        model.addAttribute("coordinator", user.has(Role.COORDINATOR));
+    }
+
+    private String selfHarmForm(Model model, long id, SelfHarmForm form, RegisterErrors errors) {
+        model.addAttribute("id", id);
+        model.addAttribute("reference", "S-" + id);
+        model.addAttribute("entered", form);
+        selfHarmChoices(model, errors);
+        return "detention/self-harm-form";
     }
 
     private String form(Model model, DeathForm form, Long id, RegisterErrors errors) {

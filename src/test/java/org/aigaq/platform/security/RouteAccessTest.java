@@ -340,6 +340,8 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("POST /self-harm/check", CUSTODY_RECORDERS);
         EXPECTED.put("GET /self-harm", ALL);
         EXPECTED.put("POST /self-harm", CUSTODY_RECORDERS);
+        EXPECTED.put("GET /self-harm/{id}/edit", CUSTODY_RECORDERS);
+        EXPECTED.put("POST /self-harm/{id}", CUSTODY_RECORDERS);
         EXPECTED.put("GET /deaths/figures", ALL);
         EXPECTED.put("GET /deaths/figures.csv", ALL);
         EXPECTED.put("GET /api/v1/deaths", ALL);
