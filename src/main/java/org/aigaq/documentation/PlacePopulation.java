@@ -96,6 +96,38 @@ public class PlacePopulation {
         return of(placeId).stream().filter(f -> f.id() == id).findFirst().orElseThrow();
     }
 
+    /** A figure of an import, checked already, for its place. */
+    public record Imported(long placeId, Draft draft) {}
+
+    /** Whether the place already has a figure of this date and source (the same figure, imported again). */
+    public boolean recorded(long placeId, LocalDate countedOn, String source) {
+        if (countedOn == null || source == null || source.isBlank()) return false;
+        return jdbc.sql("""
+                SELECT count(*) FROM place_population
+                WHERE place_id = :place AND counted_on = :on AND lower(source) = lower(:source)
+                """).param("place", placeId).param("on", countedOn).param("source", source.strip())
+                .query(Long.class).single() > 0;
+    }
+
+    /**
+     * Adds the figures of an import, checked already, inside the import's transaction (case workers); the import
+     * audits them once with its counts. A figure recorded meanwhile (same place, date and source) is not added twice.
+     */
+    public int addImported(List<Imported> figures) {
+        places.requireCaseWorker();
+        long user = CurrentUser.require().id();
+        int added = 0;
+        for (var figure : figures) {
+            var values = checked(figure.placeId(), figure.draft());
+            added += jdbc.sql("""
+                    INSERT INTO place_population (place_id, counted_on, capacity, population, source, recorded_by)
+                    VALUES (:place, :on, :capacity, :population, :source, :user)
+                    ON CONFLICT DO NOTHING
+                    """).params(values).param("place", figure.placeId()).param("user", user).update();
+        }
+        return added;
+    }
+
     /** What is wrong with a figure as the user fills the form, by the rules of {@link #record}; empty when none. */
     public List<InvalidInput.Violation> problems(long placeId, Draft draft) {
         places.get(placeId);
