@@ -116,25 +116,14 @@ public class FacilityProfile {
     }
 
     /**
-     * The figure nearest the year: one counted in the year (the latest of them), else the one counted nearest to it
-     * in days before or after (the earlier one when two are as near), else none.
+     * The figure of the year (the latest of them), else the latest earlier one, else none: the rule of the custody
+     * figures' rates, so that a place's rate is the same number on both pages.
      */
     static PlacePopulation.Figure populationOf(List<PlacePopulation.Figure> figures, int year) {
-        LocalDate first = LocalDate.of(year, 1, 1);
-        LocalDate last = LocalDate.of(year, 12, 31);
         PlacePopulation.Figure best = null;
-        long bestDistance = Long.MAX_VALUE;
         for (var f : figures) {
-            if (f.population() == null) continue;
-            LocalDate on = f.countedOn();
-            long distance = on.isBefore(first) ? first.toEpochDay() - on.toEpochDay()
-                    : on.isAfter(last) ? on.toEpochDay() - last.toEpochDay() : 0;
-            boolean better = best == null || distance < bestDistance
-                    || (distance == bestDistance && (distance == 0 ? on.isAfter(best.countedOn()) : on.isBefore(best.countedOn())));
-            if (better) {
-                best = f;
-                bestDistance = distance;
-            }
+            if (f.population() == null || f.countedOn().getYear() > year) continue;
+            if (best == null || f.countedOn().isAfter(best.countedOn())) best = f;
         }
         return best;
     }

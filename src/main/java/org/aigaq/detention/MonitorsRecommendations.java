@@ -49,29 +49,10 @@ public class MonitorsRecommendations {
     public MonitorsRecommendation record(MonitorsRecommendation.Draft draft) {
         var user = CurrentUser.require();
         if (!VisitAccess.rights(user, user.organisationId()).write()) throw new AccessDeniedException("not a recorder");
-        var rules = new BrokenRules();
-        rules.rule(() -> {
-            if (draft.visitId() != null && !sameOrganisation("visit", draft.visitId(), user.organisationId())) {
-                throw new InvalidInput("visitId", "detention.visit.unknown");
-            }
-        });
-        rules.rule(() -> {
-            if (draft.repeatsId() != null && !sameOrganisation("monitors_recommendation", draft.repeatsId(), user.organisationId())) {
-                throw new InvalidInput("repeatsId", "detention.recommendation.unknown");
-            }
-        });
-        String authority = rules.value(() -> MonitoringInput.required(draft.authority(), 300, "authority"));
-        String text = rules.value(() -> MonitoringInput.required(draft.text(), 10000, "text"));
-        LocalDate madeOn = rules.value(() -> MonitoringInput.past(MonitoringInput.present(draft.madeOn(), "madeOn"), "madeOn"));
-        rules.rule(() -> MonitoringInput.notBefore(draft.responseDueOn(), draft.madeOn(), "responseDueOn"));
-        rules.rule(() -> {
-            if (draft.repeatsId() != null && draft.madeOn() != null) {
-                jdbc.sql("SELECT made_on FROM monitors_recommendation WHERE id = :id").param("id", draft.repeatsId())
-                        .query(LocalDate.class).optional()
-                        .ifPresent(earlier -> MonitoringInput.notBefore(draft.madeOn(), earlier, "madeOn"));
-            }
-        });
-        rules.throwIfAny();
+        checked(draft, user.organisationId());
+        String authority = MonitoringInput.required(draft.authority(), 300, "authority");
+        String text = MonitoringInput.required(draft.text(), 10000, "text");
+        LocalDate madeOn = draft.madeOn();
         long id = jdbc.sql("""
                 INSERT INTO monitors_recommendation (organisation_id, visit_id, repeats_id, authority, text, made_on,
                     response_due_on, status, published, created_by)
@@ -88,6 +69,39 @@ public class MonitorsRecommendations {
         if (draft.repeatsId() != null) summary.put("repeats", draft.repeatsId());
         audit.record("recommendation.recorded", "recommendation", id, summary);
         return find(id);
+    }
+
+    /** What is wrong with a recommendation, by the rules of {@link #record}; empty when none. */
+    public List<InvalidInput.Violation> problems(MonitorsRecommendation.Draft draft) {
+        var user = CurrentUser.require();
+        if (!VisitAccess.rights(user, user.organisationId()).write()) throw new AccessDeniedException("not a recorder");
+        return BrokenRules.of(() -> checked(draft, user.organisationId()));
+    }
+
+    private void checked(MonitorsRecommendation.Draft draft, long organisationId) {
+        var rules = new BrokenRules();
+        rules.rule(() -> {
+            if (draft.visitId() != null && !sameOrganisation("visit", draft.visitId(), organisationId)) {
+                throw new InvalidInput("visitId", "detention.visit.unknown");
+            }
+        });
+        rules.rule(() -> {
+            if (draft.repeatsId() != null && !sameOrganisation("monitors_recommendation", draft.repeatsId(), organisationId)) {
+                throw new InvalidInput("repeatsId", "detention.recommendation.unknown");
+            }
+        });
+        rules.rule(() -> MonitoringInput.required(draft.authority(), 300, "authority"));
+        rules.rule(() -> MonitoringInput.required(draft.text(), 10000, "text"));
+        rules.rule(() -> MonitoringInput.past(MonitoringInput.present(draft.madeOn(), "madeOn"), "madeOn"));
+        rules.rule(() -> MonitoringInput.notBefore(draft.responseDueOn(), draft.madeOn(), "responseDueOn"));
+        rules.rule(() -> {
+            if (draft.repeatsId() != null && draft.madeOn() != null) {
+                jdbc.sql("SELECT made_on FROM monitors_recommendation WHERE id = :id").param("id", draft.repeatsId())
+                        .query(LocalDate.class).optional()
+                        .ifPresent(earlier -> MonitoringInput.notBefore(draft.madeOn(), earlier, "madeOn"));
+            }
+        });
+        rules.throwIfAny();
     }
 
     /** Records the authority's response, as received on a date. */

@@ -190,7 +190,8 @@ public class SelfHarmIncidents {
         boolean open = !rights.anonymised();
         var place = places.get(rs.getLong("place_id"));
         return new SelfHarmIncident(rs.getLong("id"), rs.getLong("organisation_id"), Sharing.valueOf(rs.getString("sharing")),
-                place.id(), place.name(), personId == null || !open ? null : people.shownIn(personId, false).pseudonym(),
+                place.id(), place.name(), open ? personId : null,
+                personId == null || !open ? null : people.shownIn(personId, false).pseudonym(),
                 DeathsInCustody.date(rs, "incident_date", "incident_precision"), rs.getString("kind"),
                 rs.getBoolean("group_protest"), rs.getInt("people"), open ? rs.getString("reason") : null,
                 open ? rs.getString("response") : null, rights.write());

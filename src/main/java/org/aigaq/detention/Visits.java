@@ -135,11 +135,9 @@ public class Visits {
     @Transactional
     public Visit requestApproval(long id, ApprovalRequest request) {
         var visit = requireWrite(id);
-        var rules = new BrokenRules();
-        rules.rule(() -> requireStatus(visit, VisitStatus.PLANNED));
-        LocalDate on = rules.value(() -> MonitoringInput.past(MonitoringInput.present(request.requestedOn(), "requestedOn"), "requestedOn"));
-        String by = rules.value(() -> MonitoringInput.optional(request.requestedBy(), 300, "requestedBy"));
-        rules.throwIfAny();
+        var checked = checked(visit, request);
+        LocalDate on = (LocalDate) checked.get("on");
+        String by = (String) checked.get("by");
         jdbc.sql("""
                 UPDATE visit SET approval_requested_on = :on, approval_requested_by = :by, status = 'REQUESTED',
                     updated_at = now() WHERE id = :id
@@ -148,10 +146,49 @@ public class Visits {
         return find(id);
     }
 
+    /** What is wrong with a request for approval, by the rules of {@link #requestApproval}; empty when none. */
+    public List<InvalidInput.Violation> problems(long id, ApprovalRequest request) {
+        var visit = requireWrite(id);
+        return BrokenRules.of(() -> checked(visit, request));
+    }
+
+    private static Map<String, Object> checked(Visit visit, ApprovalRequest request) {
+        var rules = new BrokenRules();
+        rules.rule(() -> requireStatus(visit, VisitStatus.PLANNED));
+        LocalDate on = rules.value(() -> MonitoringInput.past(MonitoringInput.present(request.requestedOn(), "requestedOn"), "requestedOn"));
+        String by = rules.value(() -> MonitoringInput.optional(request.requestedBy(), 300, "requestedBy"));
+        rules.throwIfAny();
+        var values = new HashMap<String, Object>();
+        values.put("on", on);
+        values.put("by", by);
+        return values;
+    }
+
     /** Records the answer to the request: granted or refused, when, by whom, and why (a refusal needs its reason). */
     @Transactional
     public Visit decide(long id, ApprovalAnswer answer) {
         var visit = requireWrite(id);
+        var checked = checked(visit, answer);
+        ApprovalDecision decision = (ApprovalDecision) checked.get("decision");
+        LocalDate on = (LocalDate) checked.get("on");
+        String by = (String) checked.get("by");
+        String reason = (String) checked.get("reason");
+        jdbc.sql("""
+                UPDATE visit SET approval_decision = :decision, approval_decided_on = :on, approval_decided_by = :by,
+                    approval_reason = :reason, status = :status, updated_at = now() WHERE id = :id
+                """).param("decision", decision.name()).param("on", on).param("by", by).param("reason", reason)
+                .param("status", decision == ApprovalDecision.GRANTED ? "APPROVED" : "REFUSED").param("id", id).update();
+        audit.record("visit.approval-decided", "visit", id, Map.of("decision", decision.name(), "decidedOn", on.toString()));
+        return find(id);
+    }
+
+    /** What is wrong with an answer to the request, by the rules of {@link #decide}; empty when none. */
+    public List<InvalidInput.Violation> problems(long id, ApprovalAnswer answer) {
+        var visit = requireWrite(id);
+        return BrokenRules.of(() -> checked(visit, answer));
+    }
+
+    private static Map<String, Object> checked(Visit visit, ApprovalAnswer answer) {
         var rules = new BrokenRules();
         rules.rule(() -> requireStatus(visit, VisitStatus.REQUESTED));
         ApprovalDecision decision = rules.value(() -> MonitoringInput.present(answer.decision(), "decision"));
@@ -165,19 +202,41 @@ public class Visits {
                 ? MonitoringInput.required(answer.reason(), 2000, "reason")
                 : MonitoringInput.optional(answer.reason(), 2000, "reason"));
         rules.throwIfAny();
-        jdbc.sql("""
-                UPDATE visit SET approval_decision = :decision, approval_decided_on = :on, approval_decided_by = :by,
-                    approval_reason = :reason, status = :status, updated_at = now() WHERE id = :id
-                """).param("decision", decision.name()).param("on", on).param("by", by).param("reason", reason)
-                .param("status", decision == ApprovalDecision.GRANTED ? "APPROVED" : "REFUSED").param("id", id).update();
-        audit.record("visit.approval-decided", "visit", id, Map.of("decision", decision.name(), "decidedOn", on.toString()));
-        return find(id);
+        var values = new HashMap<String, Object>();
+        values.put("decision", decision);
+        values.put("on", on);
+        values.put("by", by);
+        values.put("reason", reason);
+        return values;
     }
 
     /** Records that the visit was made: its days and how many people were interviewed. A refused visit was not made. */
     @Transactional
     public Visit recordOutcome(long id, VisitOutcome outcome) {
         var visit = requireWrite(id);
+        var checked = checked(visit, outcome);
+        LocalDate started = (LocalDate) checked.get("started");
+        LocalDate ended = (LocalDate) checked.get("ended");
+        Integer detainees = (Integer) checked.get("detainees");
+        Integer staff = (Integer) checked.get("staff");
+        Integer others = (Integer) checked.get("others");
+        jdbc.sql("""
+                UPDATE visit SET started_on = :started, ended_on = :ended, detainees_interviewed = :detainees,
+                    staff_interviewed = :staff, others_interviewed = :others, status = 'DONE', updated_at = now()
+                WHERE id = :id
+                """).param("started", started).param("ended", ended == null ? started : ended).param("detainees", detainees)
+                .param("staff", staff).param("others", others).param("id", id).update();
+        audit.record("visit.done", "visit", id, Map.of("startedOn", started.toString(), "interviewed", detainees + staff + others));
+        return find(id);
+    }
+
+    /** What is wrong with the record of a visit made, by the rules of {@link #recordOutcome}; empty when none. */
+    public List<InvalidInput.Violation> problems(long id, VisitOutcome outcome) {
+        var visit = requireWrite(id);
+        return BrokenRules.of(() -> checked(visit, outcome));
+    }
+
+    private static Map<String, Object> checked(Visit visit, VisitOutcome outcome) {
         var rules = new BrokenRules();
         rules.rule(() -> requireStatus(visit, VisitStatus.PLANNED, VisitStatus.APPROVED, VisitStatus.DONE));
         LocalDate started = rules.value(() -> MonitoringInput.past(MonitoringInput.present(outcome.startedOn(), "startedOn"), "startedOn"));
@@ -190,14 +249,13 @@ public class Visits {
         Integer staff = rules.value(() -> MonitoringInput.count(outcome.staffInterviewed(), "staffInterviewed"));
         Integer others = rules.value(() -> MonitoringInput.count(outcome.othersInterviewed(), "othersInterviewed"));
         rules.throwIfAny();
-        jdbc.sql("""
-                UPDATE visit SET started_on = :started, ended_on = :ended, detainees_interviewed = :detainees,
-                    staff_interviewed = :staff, others_interviewed = :others, status = 'DONE', updated_at = now()
-                WHERE id = :id
-                """).param("started", started).param("ended", ended == null ? started : ended).param("detainees", detainees)
-                .param("staff", staff).param("others", others).param("id", id).update();
-        audit.record("visit.done", "visit", id, Map.of("startedOn", started.toString(), "interviewed", detainees + staff + others));
-        return find(id);
+        var values = new HashMap<String, Object>();
+        values.put("started", started);
+        values.put("ended", ended);
+        values.put("detainees", detainees);
+        values.put("staff", staff);
+        values.put("others", others);
+        return values;
     }
 
     @Transactional
@@ -214,11 +272,10 @@ public class Visits {
     public Obstruction addObstruction(long id, Obstruction.Draft draft) {
         var user = CurrentUser.require();
         requireWrite(id);
-        var rules = new BrokenRules();
-        LocalDate on = rules.value(() -> MonitoringInput.past(MonitoringInput.present(draft.occurredOn(), "occurredOn"), "occurredOn"));
-        String kind = rules.value(() -> MonitoringInput.term(vocabularies, "obstruction-type", draft.kind(), "kind"));
-        String description = rules.value(() -> MonitoringInput.optional(draft.description(), 4000, "description"));
-        rules.throwIfAny();
+        var checked = checked(draft);
+        LocalDate on = (LocalDate) checked.get("on");
+        String kind = (String) checked.get("kind");
+        String description = (String) checked.get("description");
         long obstruction = jdbc.sql("""
                 INSERT INTO visit_obstruction (visit_id, occurred_on, kind, description, created_by)
                 VALUES (:visit, :on, :kind, :description, :user) RETURNING id
@@ -226,6 +283,31 @@ public class Visits {
                 .param("user", user.id()).query(Long.class).single();
         audit.record("visit.obstruction-recorded", "visit", id, Map.of("obstruction", obstruction, "kind", kind));
         return new Obstruction(obstruction, id, on, kind, description);
+    }
+
+    /** What is wrong with an obstruction, by the rules of {@link #addObstruction}; empty when none. */
+    public List<InvalidInput.Violation> problems(long id, Obstruction.Draft draft) {
+        requireWrite(id);
+        return BrokenRules.of(() -> checked(draft));
+    }
+
+    private Map<String, Object> checked(Obstruction.Draft draft) {
+        var rules = new BrokenRules();
+        LocalDate on = rules.value(() -> MonitoringInput.past(MonitoringInput.present(draft.occurredOn(), "occurredOn"), "occurredOn"));
+        String kind = rules.value(() -> MonitoringInput.term(vocabularies, "obstruction-type", draft.kind(), "kind"));
+        String description = rules.value(() -> MonitoringInput.optional(draft.description(), 4000, "description"));
+        rules.throwIfAny();
+        var values = new HashMap<String, Object>();
+        values.put("on", on);
+        values.put("kind", kind);
+        values.put("description", description);
+        return values;
+    }
+
+    /** What is wrong with a person interviewed, by the rules of {@link #addInterviewee} for a new name; empty when none. */
+    public List<InvalidInput.Violation> problems(long id, Interviewee.Draft draft) {
+        requireWrite(id);
+        return draft.personId() != null ? List.of() : BrokenRules.of(() -> MonitoringInput.required(draft.name(), 300, "name"));
     }
 
     /**
@@ -260,16 +342,29 @@ public class Visits {
     public Finding addFinding(long id, Finding.Draft draft) {
         var user = CurrentUser.require();
         requireWrite(id);
-        var rules = new BrokenRules();
-        String theme = rules.value(() -> MonitoringInput.term(vocabularies, "finding-theme", draft.theme(), "theme"));
-        String text = rules.value(() -> MonitoringInput.required(draft.text(), 10000, "text"));
-        rules.throwIfAny();
+        var checked = checked(draft);
+        String theme = checked.get("theme");
+        String text = checked.get("text");
         long finding = jdbc.sql("""
                 INSERT INTO visit_finding (visit_id, theme, text, created_by) VALUES (:visit, :theme, :text, :user) RETURNING id
                 """).param("visit", id).param("theme", theme).param("text", text).param("user", user.id())
                 .query(Long.class).single();
         audit.record("visit.finding-recorded", "visit", id, Map.of("finding", finding, "theme", theme));
         return new Finding(finding, id, theme, text, List.of());
+    }
+
+    /** What is wrong with a finding, by the rules of {@link #addFinding}; empty when none. */
+    public List<InvalidInput.Violation> problems(long id, Finding.Draft draft) {
+        requireWrite(id);
+        return BrokenRules.of(() -> checked(draft));
+    }
+
+    private Map<String, String> checked(Finding.Draft draft) {
+        var rules = new BrokenRules();
+        String theme = rules.value(() -> MonitoringInput.term(vocabularies, "finding-theme", draft.theme(), "theme"));
+        String text = rules.value(() -> MonitoringInput.required(draft.text(), 10000, "text"));
+        rules.throwIfAny();
+        return Map.of("theme", theme, "text", text);
     }
 
     /**
@@ -307,20 +402,34 @@ public class Visits {
     @Transactional
     public Visit publishReport(long id, VisitReport report) {
         requireWrite(id);
-        var rules = new BrokenRules();
-        LocalDate on = rules.value(() -> MonitoringInput.past(report.publishedOn(), "publishedOn"));
-        String reference = rules.value(() -> MonitoringInput.optional(report.reference(), 1000, "reference"));
+        checked(report);
+        LocalDate on = report.publishedOn();
+        String reference = MonitoringInput.optional(report.reference(), 1000, "reference");
         boolean isPublic = Boolean.TRUE.equals(report.isPublic());
-        rules.rule(() -> {
-            if (isPublic && report.publishedOn() == null) throw new InvalidInput("publishedOn", "detention.report.date-required");
-        });
-        rules.throwIfAny();
         jdbc.sql("""
                 UPDATE visit SET report_published_on = :on, report_reference = :reference, report_public = :public,
                     updated_at = now() WHERE id = :id
                 """).param("on", on).param("reference", reference).param("public", isPublic).param("id", id).update();
         audit.record("visit.report-published", "visit", id, Map.of("public", isPublic));
         return find(id);
+    }
+
+    /** What is wrong with a report's publication, by the rules of {@link #publishReport}; empty when none. */
+    public List<InvalidInput.Violation> problems(long id, VisitReport report) {
+        requireWrite(id);
+        return BrokenRules.of(() -> checked(report));
+    }
+
+    private static void checked(VisitReport report) {
+        var rules = new BrokenRules();
+        rules.rule(() -> MonitoringInput.past(report.publishedOn(), "publishedOn"));
+        rules.rule(() -> MonitoringInput.optional(report.reference(), 1000, "reference"));
+        rules.rule(() -> {
+            if (Boolean.TRUE.equals(report.isPublic()) && report.publishedOn() == null) {
+                throw new InvalidInput("publishedOn", "detention.report.date-required");
+            }
+        });
+        rules.throwIfAny();
     }
 
     /** The visit with everything recorded on it, as the user may see it; reading it with its people is audited. */

@@ -29,6 +29,9 @@ public class PlacePopulation {
         }
     }
 
+    /** The population a place is counted with for a year: its figure, the place's type and when it was counted. */
+    public record Counted(long placeId, String locationType, int population, LocalDate countedOn) {}
+
     private final JdbcClient jdbc;
     private final Places places;
     private final AuditTrail audit;
@@ -58,6 +61,24 @@ public class PlacePopulation {
                 .param("place", placeId).query(PlacePopulation::row).optional().orElse(null);
     }
 
+    /**
+     * The population of every place for a year, for rates per 10,000: each place's latest population figure counted
+     * on or before the 31st of December of that year (its figure of that year, or else the nearest earlier one).
+     * Places closed before the year began, and places without any such figure, are not listed.
+     */
+    public List<Counted> countedIn(int year) {
+        return jdbc.sql("""
+                SELECT DISTINCT ON (f.place_id) f.place_id, p.location_type, f.population, f.counted_on
+                FROM place_population f JOIN place p ON p.id = f.place_id
+                WHERE f.population IS NOT NULL AND f.counted_on <= make_date(:year, 12, 31)
+                  AND (p.closed_on IS NULL OR p.closed_on >= make_date(:year, 1, 1))
+                ORDER BY f.place_id, f.counted_on DESC, f.id DESC
+                """).param("year", year)
+                .query((rs, n) -> new Counted(rs.getLong("place_id"), rs.getString("location_type"), rs.getInt("population"),
+                        rs.getObject("counted_on", LocalDate.class)))
+                .list();
+    }
+
     /** Records a figure (case workers); the same date and source twice is refused. */
     @Transactional
     public Figure record(long placeId, Draft draft) {
@@ -73,6 +94,38 @@ public class PlacePopulation {
                 .orElseThrow(() -> new InvalidInput("countedOn", "documentation.place.figure-recorded"));
         audit.record("place.population-recorded", "place", placeId, Map.of("countedOn", draft.countedOn().toString()));
         return of(placeId).stream().filter(f -> f.id() == id).findFirst().orElseThrow();
+    }
+
+    /** A figure of an import, checked already, for its place. */
+    public record Imported(long placeId, Draft draft) {}
+
+    /** Whether the place already has a figure of this date and source (the same figure, imported again). */
+    public boolean recorded(long placeId, LocalDate countedOn, String source) {
+        if (countedOn == null || source == null || source.isBlank()) return false;
+        return jdbc.sql("""
+                SELECT count(*) FROM place_population
+                WHERE place_id = :place AND counted_on = :on AND lower(source) = lower(:source)
+                """).param("place", placeId).param("on", countedOn).param("source", source.strip())
+                .query(Long.class).single() > 0;
+    }
+
+    /**
+     * Adds the figures of an import, checked already, inside the import's transaction (case workers); the import
+     * audits them once with its counts. A figure recorded meanwhile (same place, date and source) is not added twice.
+     */
+    public int addImported(List<Imported> figures) {
+        places.requireCaseWorker();
+        long user = CurrentUser.require().id();
+        int added = 0;
+        for (var figure : figures) {
+            var values = checked(figure.placeId(), figure.draft());
+            added += jdbc.sql("""
+                    INSERT INTO place_population (place_id, counted_on, capacity, population, source, recorded_by)
+                    VALUES (:place, :on, :capacity, :population, :source, :user)
+                    ON CONFLICT DO NOTHING
+                    """).params(values).param("place", figure.placeId()).param("user", user).update();
+        }
+        return added;
     }
 
     /** What is wrong with a figure as the user fills the form, by the rules of {@link #record}; empty when none. */

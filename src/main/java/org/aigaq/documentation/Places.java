@@ -302,6 +302,11 @@ public class Places {
     }
 
     /** The place whose code (either form) has the key of {@code code}, other than {@code except}; null when none. */
+    /** The place whose official code, in either form (Latin or Cyrillic, as typed or mixed), is this one; null when none. */
+    public Place withOfficialCode(String code) {
+        return code == null || code.isBlank() ? null : withCode(code, null);
+    }
+
     Place withCode(String code, Long except) {
         String key = CodeForms.key(code);
         if (key == null) return null;

@@ -32,6 +32,9 @@ class DeathsBrowserTest extends BrowserSession {
     @Autowired People people;
     @Autowired Acts acts;
     @Autowired Places places;
+    @Autowired DeathsInCustody deaths;
+    @Autowired SelfHarmIncidents selfHarm;
+    @Autowired org.aigaq.platform.audit.AuditSearch audit;
 
     @Test
     void aDocumenterRecordsADeathLinksItToAnEarlierAllegationAndReadsItInRussian() {
@@ -118,6 +121,10 @@ class DeathsBrowserTest extends BrowserSession {
         try {
             place = places.add("SIZO of Karaganda " + System.nanoTime() % 100000, null, "pre-trial-detention-centre",
                     "Karaganda", "Karaganda").id();
+            // A death at a place without a population figure: counted, left out of the rates.
+            deaths.record(new DeathDraft(null, place, new FuzzyDate(java.time.LocalDate.of(2024, 3, 1), org.aigaq.documentation.DatePrecision.EXACT),
+                    "suicide", null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                    null, null, null, Sharing.ORGANISATION));
         } finally {
             SecurityContextHolder.clearContext();
         }
@@ -142,13 +149,81 @@ class DeathsBrowserTest extends BrowserSession {
 
         page.navigate(url("/deaths/figures?ours=true"));
         assertThat(page.textContent("main")).contains("Self-harm incidents by kind and year");
-        var people = page.locator("table").nth(3);
+        var people = page.locator("#self-harm-people-by-kind-table");
         assertThat(people.textContent()).contains("Cutting").contains("14");
+        // Charts of deaths by cause, by facility type, by year, rates, and self-harm by kind and year, drawn by ECharts.
+        page.waitForSelector("figure.chart[data-chart-table='self-harm-by-kind-table'][data-chart-drawn='1'] canvas");
+        for (String table : java.util.List.of("deaths-by-cause-table", "deaths-by-facility-type-table", "rates-by-year-table",
+                "rates-by-type-table", "self-harm-by-kind-table")) {
+            assertThat(page.locator("figure.chart[data-chart-table='" + table + "'][data-chart-drawn] canvas").count())
+                    .as(table).isEqualTo(1);
+        }
+        assertThat(page.textContent("#rates-left-out")).contains("1 place(s), 1 death(s)");
+        assertThat(page.textContent("#rates-method")).contains("nearest earlier");
+        page.screenshot(new com.microsoft.playwright.Page.ScreenshotOptions().setFullPage(true)
+                .setPath(java.nio.file.Path.of("target/screenshots/custody-figures.png")));
         checkAccessibility();
+        // The CSV has the rates' rows: the death is counted, none of it is in the rate.
+        String csv = page.request().get(url("/deaths/figures.csv?ours=true")).text();
+        assertThat(csv).startsWith("figure,key,year,count,deaths_in_rate,population,places_in_rate,places_left_out,per_10000")
+                .contains("deaths-by-cause,suicide,2024,1").contains("deaths-per-10000-by-year,all,2024,1,0,");
         people.locator("tbody a").first().click();
         page.waitForURL(Pattern.compile(".*/self-harm\\?.*kind=cutting.*"));
         assertThat(page.textContent("#incidents")).contains("Group protest: 14");
         assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
+    void aDocumenterCorrectsASelfHarmIncidentFromAFormFilledInWithEveryFieldAndAnotherOrganisationCannot() {
+        var documenter = accounts.createAlone(Role.DOCUMENTER);
+        long place;
+        long id;
+        SecurityContextHolder.getContext().setAuthentication(accounts.signedIn(documenter));
+        try {
+            place = places.add("Colony of Pavlodar " + System.nanoTime() % 100000, null, "penal-colony", "Pavlodar", "Pavlodar").id();
+            id = selfHarm.record(new SelfHarmDraft(place, null, new FuzzyDate(java.time.LocalDate.of(2024, 5, 3),
+                    org.aigaq.documentation.DatePrecision.EXACT), "cutting", false, null, "Refused medical care",
+                    "Placed in a punishment cell", Sharing.ORGANISATION)).id();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        signInWithCode(documenter);
+        page.navigate(url("/self-harm"));
+        page.click("#edit-S-" + id);
+        page.waitForURL(url("/self-harm/" + id + "/edit"));
+        // Every field as recorded.
+        assertThat(page.inputValue("#sh-placeId")).isEqualTo(String.valueOf(place));
+        assertThat(page.inputValue("#sh-date")).isEqualTo("2024-05-03");
+        assertThat(page.inputValue("#sh-precision")).isEqualTo("EXACT");
+        assertThat(page.inputValue("#kind")).isEqualTo("cutting");
+        assertThat(page.isChecked("#groupProtest")).isFalse();
+        assertThat(page.inputValue("#people")).isEqualTo("1");
+        assertThat(page.inputValue("#reason")).isEqualTo("Refused medical care");
+        assertThat(page.inputValue("#response")).isEqualTo("Placed in a punishment cell");
+        assertThat(page.inputValue("#sh-sharing")).isEqualTo("ORGANISATION");
+        checkAccessibility();
+        // It was a group protest: one person is not a group, said as the number is typed.
+        page.check("#groupProtest");
+        page.fill("#people", "1");
+        page.waitForSelector("#selfHarm-people-error:has-text('from 2 to')");
+        page.fill("#people", "9");
+        // An empty message has no height: wait for it in the page, not on screen.
+        page.waitForSelector("#selfHarm-people-error:not(:has-text('from 2 to'))", new com.microsoft.playwright.Page
+                .WaitForSelectorOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
+        page.fill("#reason", "Refused medical care for weeks");
+        page.click("#save-self-harm");
+        page.waitForURL(url("/self-harm"));
+        assertThat(page.textContent("#incidents")).contains("Group protest: 9").contains("Refused medical care for weeks");
+        assertThat(consoleErrors).isEmpty();
+        // The change is audited.
+        assertThat(audit.search(new org.aigaq.platform.audit.AuditSearch.Filter(null, "self-harm.changed", "self_harm_incident",
+                String.valueOf(id), null, null), null, 5).entries()).hasSize(1);
+
+        // Another organisation's documenter is told it does not exist, on the page and on the save.
+        page.context().clearCookies();
+        signInWithCode(accounts.createElsewhere(Role.DOCUMENTER));
+        assertThat(page.navigate(url("/self-harm/" + id + "/edit")).status()).isEqualTo(404);
+        assertThat(page.textContent("main")).doesNotContain("Refused medical care");
     }
 
     @Test

@@ -252,7 +252,68 @@ class DeathsInCustodyApiTest extends ApplicationTest {
         assertThat(theirs.get("deathsByFacilityType").toString()).doesNotContain("\"total\":5");
     }
 
+    @Test
+    void ratesPer10000UseEachPlacesFigureOfTheYearOrTheNearestEarlierAndLeaveOutPlacesWithout() throws Exception {
+        // Years no other test gives population figures for, so the registry's other places do not count.
+        var alone = accounts.createAlone(Role.DOCUMENTER);
+        String recorder = token(alone.id());
+        long colonyA = place("Colony A for rates", "penal-colony");
+        long colonyB = place("Colony B for rates", "penal-colony");
+        long sizoC = place("SIZO C for rates", "pre-trial-detention-centre");
+        long sizoD = place("SIZO D for rates", "pre-trial-detention-centre");
+        population(colonyA, "1996-03-01", 1200);
+        population(colonyA, "1997-06-01", 1500);
+        population(colonyA, "1997-11-01", 1600);
+        population(colonyB, "1995-01-01", 800);
+        population(sizoD, "1997-01-01", 400);
+        death(recorder, colonyA, null, "1996-02-01", "suicide", "ORGANISATION");
+        death(recorder, colonyA, null, "1996-08-01", "tuberculosis", "ORGANISATION");
+        death(recorder, sizoC, null, "1996-05-05", "suicide", "ORGANISATION");
+        death(recorder, colonyA, null, "1997-02-01", "suicide", "ORGANISATION");
+        death(recorder, sizoC, null, "1997-03-03", null, "ORGANISATION");
+        death(recorder, sizoD, null, "1997-12-30", "suicide", "ORGANISATION");
+
+        JsonNode rates = json.readTree(call("GET", "/api/v1/custody-figures?ours=true", recorder, null).body()).get("deathRates");
+        // By hand. 1996: colonies 2 deaths over A 1,200 (its 1996 figure) + B 800 (1995, the nearest earlier) = 10.0;
+        // SIZOs: C has no figure, D's is of 1997: no rate, C left out.
+        assertThat(rate(rates.get("byFacilityType"), "penal-colony", 1996)).isEqualTo("deaths=2 counted=2 population=2000 places=2 leftOut=0/0 rate=10.0");
+        assertThat(rate(rates.get("byFacilityType"), "pre-trial-detention-centre", 1996)).isEqualTo("deaths=1 counted=0 population=0 places=0 leftOut=1/1 rate=null");
+        // 1997: colonies 1 death over A 1,600 (its latest figure of 1997) + B 800 = 4.1666… → 4.2; SIZOs 1 of D's 400 = 25.0.
+        assertThat(rate(rates.get("byFacilityType"), "penal-colony", 1997)).isEqualTo("deaths=1 counted=1 population=2400 places=2 leftOut=0/0 rate=4.2");
+        assertThat(rate(rates.get("byFacilityType"), "pre-trial-detention-centre", 1997)).isEqualTo("deaths=2 counted=1 population=400 places=1 leftOut=1/1 rate=25.0");
+        // Every type: 1996 2 of 2,000 = 10.0; 1997 2 of 2,800 = 7.142… → 7.1.
+        assertThat(rate(rates.get("byYear"), null, 1996)).isEqualTo("deaths=3 counted=2 population=2000 places=2 leftOut=1/1 rate=10.0");
+        assertThat(rate(rates.get("byYear"), null, 1997)).isEqualTo("deaths=3 counted=2 population=2800 places=3 leftOut=1/1 rate=7.1");
+        // One place (C) with two deaths is left out of the rates, and the counts still hold all six deaths.
+        assertThat(rates.get("placesLeftOut").asInt()).isEqualTo(1);
+        assertThat(rates.get("deathsLeftOut").asLong()).isEqualTo(2);
+        // Rounded half up to one decimal.
+        assertThat(CustodyFigures.per10000(1, 8000)).isEqualByComparingTo("1.3");
+        assertThat(CustodyFigures.per10000(1, 0)).isNull();
+        // Another organisation's rates count none of these deaths.
+        JsonNode theirs = json.readTree(call("GET", "/api/v1/custody-figures?ours=true", elsewhereAnalyst, null).body()).get("deathRates");
+        assertThat(rate(theirs.get("byYear"), null, 1997)).isEqualTo("missing");
+    }
+
     // --- helpers
+
+    private static String rate(JsonNode rates, String type, int year) {
+        for (JsonNode r : rates) {
+            if (r.get("year").asInt() == year && (type == null ? r.get("facilityType").isNull() : type.equals(r.get("facilityType").asString()))) {
+                return "deaths=%d counted=%d population=%d places=%d leftOut=%d/%d rate=%s".formatted(r.get("deaths").asLong(),
+                        r.get("deathsCounted").asLong(), r.get("population").asLong(), r.get("placesCounted").asInt(),
+                        r.get("placesLeftOut").asInt(), r.get("deathsLeftOut").asLong(),
+                        r.get("per10000").isNull() ? "null" : r.get("per10000").decimalValue().toPlainString());
+            }
+        }
+        return "missing";
+    }
+
+    private void population(long place, String on, int people) throws Exception {
+        var response = call("POST", "/api/v1/places/" + place + "/population", documenter,
+                "{\"countedOn\": \"%s\", \"population\": %d, \"source\": \"Committee reply\"}".formatted(on, people));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    }
 
     private static String line(JsonNode table, String key) {
         for (JsonNode line : table.get("lines")) {

@@ -46,6 +46,11 @@ class VisitsBrowserTest extends BrowserSession {
         page.selectOption("#body", "npm");
         page.selectOption("#visitType", "urgent");
         page.fill("#plannedFrom", today.minusDays(14).toString());
+        // Checked as typed: an end before the start is named beside the field before anything is sent.
+        page.fill("#plannedTo", today.minusDays(20).toString());
+        page.locator("#plannedTo").dispatchEvent("change");
+        page.waitForSelector("#plan-plannedTo-error:has-text('The date is before " + today.minusDays(14) + ".')");
+        page.fill("#plannedTo", "");
         page.fill("#purpose", "Complaint from a relative: beatings during questioning");
         checkAccessibility();
         page.click("#plan button[type=submit]");
@@ -59,7 +64,15 @@ class VisitsBrowserTest extends BrowserSession {
         page.click("#approval summary");
         // A refusal without its reason comes back with the message beside the field.
         page.check("input[name=decision][value=REFUSED]");
+        // A decision dated before the request is named as the date is chosen.
+        page.fill("#decidedOn", today.minusDays(20).toString());
+        page.locator("#decidedOn").dispatchEvent("change");
+        page.waitForSelector("#decision-decidedOn-error:has-text('The date is before " + today.minusDays(14) + ".')");
+        checkAccessibility();
         page.fill("#decidedOn", today.minusDays(3).toString());
+        page.locator("#decidedOn").dispatchEvent("change");
+        page.waitForSelector("#decision-decidedOn-error:not(:has-text('The date is before'))", new com.microsoft.playwright.Page
+                .WaitForSelectorOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
         page.fill("#decidedBy", "Ombudsman's office");
         page.click("#approval form button[type=submit]");
         assertThat(page.textContent("#decision-reason-error")).isEqualTo("This field is required.");

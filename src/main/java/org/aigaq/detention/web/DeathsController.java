@@ -153,11 +153,21 @@ class DeathsController {
     }
 
     /** The self-harm form as the browser sends it. */
-    record SelfHarmForm(Long placeId, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) java.time.LocalDate date,
+    record SelfHarmForm(Long placeId, Long personId, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) java.time.LocalDate date,
                         DatePrecision precision, String kind, Boolean groupProtest, Integer people, String reason,
                         String response, Sharing sharing) {
+        static final SelfHarmForm EMPTY = new SelfHarmForm(null, null, null, DatePrecision.EXACT, null, false, null, null,
+                null, Sharing.ORGANISATION);
+
+        /** The form filled in with every field of the incident, to correct it. */
+        static SelfHarmForm of(org.aigaq.detention.SelfHarmIncident s) {
+            return new SelfHarmForm(s.placeId(), s.personId(), s.date().date(),
+                    s.date().date() == null ? DatePrecision.EXACT : s.date().precision(), s.kind(), s.groupProtest(),
+                    s.people(), s.reason(), s.response(), s.sharing());
+        }
+
         SelfHarmDraft draft() {
-            return new SelfHarmDraft(placeId, null,
+            return new SelfHarmDraft(placeId, personId,
                     new FuzzyDate(date, date == null ? DatePrecision.UNKNOWN : precision == null ? DatePrecision.EXACT : precision),
                     kind, groupProtest, people, reason, response, sharing);
         }
@@ -174,6 +184,26 @@ class DeathsController {
         }
     }
 
+    /** The form to correct an incident, filled in with every field; another organisation's incident is not found. */
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.MONITOR})
+    @GetMapping("/self-harm/{id}/edit")
+    String editSelfHarm(@PathVariable long id, Model model) {
+        var incident = selfHarm.get(id);
+        if (!incident.changeable()) throw new org.aigaq.platform.NoSuchRecord("self_harm_incident", id);
+        return selfHarmForm(model, id, SelfHarmForm.of(incident), RegisterErrors.NONE);
+    }
+
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.MONITOR})
+    @PostMapping("/self-harm/{id}")
+    String changeSelfHarm(@PathVariable long id, SelfHarmForm form, Model model) {
+        try {
+            selfHarm.change(id, form.draft());
+            return "redirect:/self-harm";
+        } catch (InvalidInput invalid) {
+            return selfHarmForm(model, id, form, new RegisterErrors("selfHarm", invalid.violations()));
+        }
+    }
+
     /** One table of the figures page: what it counts, the list its lines are terms of, and the list its counts open. */
     record FigurePart(String id, CustodyFigures.Table table, String list, String parameter, String path) {}
 
@@ -182,6 +212,8 @@ class DeathsController {
     String figures(@RequestParam(defaultValue = "false") boolean ours, Model model) {
         var all = figures.figures(ours);
         model.addAttribute("ours", ours);
+        model.addAttribute("rates", all.deathRates());
+        // The rates follow the deaths by facility type (the page puts them after the part of that id).
         model.addAttribute("parts", List.of(
                 new FigurePart("deaths-by-cause", all.deathsByCause(), "death-cause", "cause", "/deaths"),
                 new FigurePart("deaths-by-facility-type", all.deathsByFacilityType(), "location-type", "facilityType", "/deaths"),
@@ -195,14 +227,23 @@ class DeathsController {
     ResponseEntity<String> figuresCsv(@RequestParam(defaultValue = "false") boolean ours) throws java.io.IOException {
         var all = figures.figures(ours);
         var out = new StringBuilder();
-        try (var csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader("figure", "key", "year", "count").get())) {
+        try (var csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader("figure", "key", "year", "count",
+                "deaths_in_rate", "population", "places_in_rate", "places_left_out", "per_10000").get())) {
             print(csv, "deaths-by-cause", all.deathsByCause());
             print(csv, "deaths-by-facility-type", all.deathsByFacilityType());
+            for (var rate : all.deathRates().byFacilityType()) print(csv, "deaths-per-10000-by-facility-type", rate);
+            for (var rate : all.deathRates().byYear()) print(csv, "deaths-per-10000-by-year", rate);
             print(csv, "self-harm-incidents-by-kind", all.selfHarmByKind());
             print(csv, "self-harm-people-by-kind", all.selfHarmPeopleByKind());
         }
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"custody-figures.csv\"").body(out.toString());
+    }
+
+    private static void print(CSVPrinter csv, String figure, CustodyFigures.Rate rate) throws java.io.IOException {
+        csv.printRecord(figure, rate.facilityType() == null ? "all" : rate.facilityType(), rate.year(), rate.deaths(),
+                rate.deathsCounted(), rate.population(), rate.placesCounted(), rate.placesLeftOut(),
+                rate.per10000() == null ? "" : rate.per10000().toPlainString());
     }
 
     private static void print(CSVPrinter csv, String figure, CustodyFigures.Table table) throws java.io.IOException {
@@ -220,11 +261,27 @@ class DeathsController {
         model.addAttribute("page", page);
         model.addAttribute("kind", kind);
         model.addAttribute("year", year);
-        model.addAttribute("entered", entered == null
-                ? new SelfHarmForm(null, null, DatePrecision.EXACT, null, false, null, null, null, Sharing.ORGANISATION) : entered);
+        model.addAttribute("entered", entered == null ? SelfHarmForm.EMPTY : entered);
+        selfHarmChoices(model, errors);
+        return "detention/self-harm";
+    }
+
+    private void selfHarmChoices(Model model, RegisterErrors errors) {
         model.addAttribute("errors", errors);
         model.addAttribute("places", places.find("", 500));
-        return "detention/self-harm";
+        var user = CurrentUser.require();
+        boolean recorder = user.has(Role.COORDINATOR) || user.has(Role.DOCUMENTER) || user.has(Role.MONITOR);
+        // The organisation's own people, shown as the user may see them, for a recorder's form only.
+        model.addAttribute("people", recorder ? people.page(null, 200).people() : List.of());
+        model.addAttribute("coordinator", user.has(Role.COORDINATOR));
+    }
+
+    private String selfHarmForm(Model model, long id, SelfHarmForm form, RegisterErrors errors) {
+        model.addAttribute("id", id);
+        model.addAttribute("reference", "S-" + id);
+        model.addAttribute("entered", form);
+        selfHarmChoices(model, errors);
+        return "detention/self-harm-form";
     }
 
     private String form(Model model, DeathForm form, Long id, RegisterErrors errors) {

@@ -51,6 +51,23 @@ class RecommendationController {
         return page(id, model, FormErrors.NONE, Map.of());
     }
 
+    /** Checks one field of a standalone or repeated recommendation as the user types (htmx), by the rules of the save. */
+    @Allowed({Role.COORDINATOR, Role.MONITOR})
+    @PostMapping("/recommendations/check")
+    String check(@RequestParam Map<String, String> form, @RequestParam(defaultValue = "") String field, Model model) {
+        Long repeats = form.getOrDefault("repeatsId", "").matches("\\d{1,18}") ? Long.valueOf(form.get("repeatsId")) : null;
+        java.util.List<InvalidInput.Violation> problems;
+        try {
+            problems = recommendations.problems(new MonitorsRecommendation.Draft(null, repeats, form.get("authority"),
+                    form.get("text"), Dates.parse(form.get("madeOn"), "madeOn"),
+                    Dates.parse(form.get("responseDueOn"), "responseDueOn"), form.containsKey("published")));
+        } catch (InvalidInput unreadable) {
+            problems = unreadable.violations();
+        }
+        model.addAttribute("problem", problems.stream().filter(v -> v.field().equals(field)).findFirst().orElse(null));
+        return "documentation/field-check :: check";
+    }
+
     /** A standalone recommendation, or one that repeats an earlier one ({@code repeatsId}). */
     @Allowed({Role.COORDINATOR, Role.MONITOR})
     @PostMapping("/recommendations")

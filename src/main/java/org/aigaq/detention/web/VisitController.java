@@ -125,29 +125,19 @@ class VisitController {
     @Allowed({Role.COORDINATOR, Role.MONITOR})
     @PostMapping("/visits/{id}/approval-request")
     String requestApproval(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
-        return save(id, "approval", form, model, () -> visits.requestApproval(id,
-                new ApprovalRequest(Dates.parse(form.get("requestedOn"), "requestedOn"), form.get("requestedBy"))));
+        return save(id, "approval", form, model, () -> visits.requestApproval(id, approvalRequest(form)));
     }
 
     @Allowed({Role.COORDINATOR, Role.MONITOR})
     @PostMapping("/visits/{id}/approval-decision")
     String decide(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
-        return save(id, "decision", form, model, () -> {
-            String decision = form.getOrDefault("decision", "");
-            visits.decide(id, new ApprovalAnswer(Arrays.stream(ApprovalDecision.values())
-                    .filter(d -> d.name().equals(decision)).findFirst().orElse(null),
-                    Dates.parse(form.get("decidedOn"), "decidedOn"), form.get("decidedBy"), form.get("reason")));
-        });
+        return save(id, "decision", form, model, () -> visits.decide(id, approvalAnswer(form)));
     }
 
     @Allowed({Role.COORDINATOR, Role.MONITOR})
     @PostMapping("/visits/{id}/outcome")
     String outcome(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
-        return save(id, "outcome", form, model, () -> visits.recordOutcome(id, new VisitOutcome(
-                Dates.parse(form.get("startedOn"), "startedOn"), Dates.parse(form.get("endedOn"), "endedOn"),
-                Dates.count(form.get("detaineesInterviewed"), "detaineesInterviewed"),
-                Dates.count(form.get("staffInterviewed"), "staffInterviewed"),
-                Dates.count(form.get("othersInterviewed"), "othersInterviewed"))));
+        return save(id, "outcome", form, model, () -> visits.recordOutcome(id, outcome(form)));
     }
 
     @Allowed({Role.COORDINATOR, Role.MONITOR})
@@ -159,8 +149,7 @@ class VisitController {
     @Allowed({Role.COORDINATOR, Role.MONITOR})
     @PostMapping("/visits/{id}/obstructions")
     String obstruction(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
-        return save(id, "obstruction", form, model, () -> visits.addObstruction(id, new Obstruction.Draft(
-                Dates.parse(form.get("occurredOn"), "occurredOn"), form.get("kind"), form.get("description"))));
+        return save(id, "obstruction", form, model, () -> visits.addObstruction(id, obstruction(form)));
     }
 
     @Allowed({Role.COORDINATOR, Role.MONITOR})
@@ -172,7 +161,7 @@ class VisitController {
     @Allowed({Role.COORDINATOR, Role.MONITOR})
     @PostMapping("/visits/{id}/findings")
     String finding(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
-        return save(id, "finding", form, model, () -> visits.addFinding(id, new Finding.Draft(form.get("theme"), form.get("text"))));
+        return save(id, "finding", form, model, () -> visits.addFinding(id, finding(form)));
     }
 
     @Allowed({Role.COORDINATOR, Role.MONITOR})
@@ -193,16 +182,98 @@ class VisitController {
     @Allowed({Role.COORDINATOR, Role.MONITOR})
     @PostMapping("/visits/{id}/report")
     String report(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
-        return save(id, "report", form, model, () -> visits.publishReport(id, new VisitReport(
-                Dates.parse(form.get("publishedOn"), "publishedOn"), form.get("reference"), form.containsKey("isPublic"))));
+        return save(id, "report", form, model, () -> visits.publishReport(id, report(form)));
     }
 
     @Allowed({Role.COORDINATOR, Role.MONITOR})
     @PostMapping("/visits/{id}/recommendations")
     String recommend(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
-        return save(id, "recommendation", form, model, () -> recommendations.record(new MonitorsRecommendation.Draft(id,
-                null, form.get("authority"), form.get("text"), Dates.parse(form.get("madeOn"), "madeOn"),
-                Dates.parse(form.get("responseDueOn"), "responseDueOn"), form.containsKey("published"))));
+        return save(id, "recommendation", form, model, () -> recommendations.record(recommendation(id, form)));
+    }
+
+    /** Checks one field of the plan (new or corrected) as the user types or chooses (htmx), by the rules of the save. */
+    @Allowed({Role.COORDINATOR, Role.MONITOR})
+    @PostMapping("/visits/check")
+    String checkPlan(@RequestParam Map<String, String> form, @RequestParam(required = false) List<Long> team,
+                     @RequestParam(defaultValue = "") String field, Model model) {
+        return answer(() -> visits.problems(plan(form, team)), field, model);
+    }
+
+    /**
+     * Checks one field of a form of the visit's page ({@code form}: approval, decision, outcome, obstruction,
+     * interviewee, finding, report, recommendation) as the user types or chooses, by the rules of its save.
+     */
+    @Allowed({Role.COORDINATOR, Role.MONITOR})
+    @PostMapping("/visits/{id}/check")
+    String check(@PathVariable long id, @RequestParam Map<String, String> form, @RequestParam(defaultValue = "") String field,
+                 Model model) {
+        return answer(() -> switch (form.getOrDefault("form", "")) {
+            case "approval" -> visits.problems(id, approvalRequest(form));
+            case "decision" -> visits.problems(id, approvalAnswer(form));
+            case "outcome" -> visits.problems(id, outcome(form));
+            case "obstruction" -> visits.problems(id, obstruction(form));
+            case "interviewee" -> visits.problems(id, new Interviewee.Draft(null, form.get("name")));
+            case "finding" -> visits.problems(id, finding(form));
+            case "report" -> visits.problems(id, report(form));
+            case "recommendation" -> recommendations.problems(recommendation(id, form));
+            default -> List.of();
+        }, field, model);
+    }
+
+    private static String answer(java.util.function.Supplier<List<InvalidInput.Violation>> check, String field, Model model) {
+        List<InvalidInput.Violation> problems;
+        try {
+            problems = check.get();
+        } catch (InvalidInput unreadable) {
+            // a date or number that could not even be read: the form's own message for it
+            problems = unreadable.violations();
+        }
+        model.addAttribute("problem", problems.stream().filter(v -> v.field().equals(field)).findFirst().orElse(null));
+        return "documentation/field-check :: check";
+    }
+
+    private static ApprovalRequest approvalRequest(Map<String, String> form) {
+        return new ApprovalRequest(Dates.parse(form.get("requestedOn"), "requestedOn"), form.get("requestedBy"));
+    }
+
+    private static ApprovalAnswer approvalAnswer(Map<String, String> form) {
+        String decision = form.getOrDefault("decision", "");
+        return new ApprovalAnswer(Arrays.stream(ApprovalDecision.values()).filter(d -> d.name().equals(decision))
+                .findFirst().orElse(null), Dates.parse(form.get("decidedOn"), "decidedOn"), form.get("decidedBy"),
+                form.get("reason"));
+    }
+
+    private static VisitOutcome outcome(Map<String, String> form) {
+        var rules = new org.aigaq.platform.BrokenRules();
+        var started = rules.value(() -> Dates.parse(form.get("startedOn"), "startedOn"));
+        var ended = rules.value(() -> Dates.parse(form.get("endedOn"), "endedOn"));
+        var detainees = rules.value(() -> Dates.count(form.get("detaineesInterviewed"), "detaineesInterviewed"));
+        var staff = rules.value(() -> Dates.count(form.get("staffInterviewed"), "staffInterviewed"));
+        var others = rules.value(() -> Dates.count(form.get("othersInterviewed"), "othersInterviewed"));
+        rules.throwIfAny();
+        return new VisitOutcome(started, ended, detainees, staff, others);
+    }
+
+    private static Obstruction.Draft obstruction(Map<String, String> form) {
+        return new Obstruction.Draft(Dates.parse(form.get("occurredOn"), "occurredOn"), form.get("kind"), form.get("description"));
+    }
+
+    private static Finding.Draft finding(Map<String, String> form) {
+        return new Finding.Draft(form.get("theme"), form.get("text"));
+    }
+
+    private static VisitReport report(Map<String, String> form) {
+        return new VisitReport(Dates.parse(form.get("publishedOn"), "publishedOn"), form.get("reference"),
+                form.containsKey("isPublic"));
+    }
+
+    private static MonitorsRecommendation.Draft recommendation(long visitId, Map<String, String> form) {
+        var rules = new org.aigaq.platform.BrokenRules();
+        var madeOn = rules.value(() -> Dates.parse(form.get("madeOn"), "madeOn"));
+        var due = rules.value(() -> Dates.parse(form.get("responseDueOn"), "responseDueOn"));
+        rules.throwIfAny();
+        return new MonitorsRecommendation.Draft(visitId, null, form.get("authority"), form.get("text"), madeOn, due,
+                form.containsKey("published"));
     }
 
     private String save(long id, String formName, Map<String, String> form, Model model, Runnable action) {

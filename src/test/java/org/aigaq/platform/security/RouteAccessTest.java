@@ -241,6 +241,8 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("GET /visits", MONITORING_READERS);
         EXPECTED.put("GET /visits/new", MONITORING_RECORDERS);
         EXPECTED.put("POST /visits", MONITORING_RECORDERS);
+        EXPECTED.put("POST /visits/check", MONITORING_RECORDERS);
+        EXPECTED.put("POST /visits/{id}/check", MONITORING_RECORDERS);
         EXPECTED.put("GET /visits/{id}", MONITORING_READERS);
         EXPECTED.put("GET /visits/{id}/edit", MONITORING_RECORDERS);
         EXPECTED.put("POST /visits/{id}", MONITORING_RECORDERS);
@@ -256,6 +258,7 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("POST /visits/{id}/recommendations", MONITORING_RECORDERS);
         EXPECTED.put("GET /recommendations", MONITORING_READERS);
         EXPECTED.put("POST /recommendations", MONITORING_RECORDERS);
+        EXPECTED.put("POST /recommendations/check", MONITORING_RECORDERS);
         EXPECTED.put("GET /recommendations/{id}", MONITORING_READERS);
         EXPECTED.put("POST /recommendations/{id}/responses", MONITORING_RECORDERS);
         EXPECTED.put("POST /recommendations/{id}/status", MONITORING_RECORDERS);
@@ -350,6 +353,8 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("POST /self-harm/check", CUSTODY_RECORDERS);
         EXPECTED.put("GET /self-harm", ALL);
         EXPECTED.put("POST /self-harm", CUSTODY_RECORDERS);
+        EXPECTED.put("GET /self-harm/{id}/edit", CUSTODY_RECORDERS);
+        EXPECTED.put("POST /self-harm/{id}", CUSTODY_RECORDERS);
         EXPECTED.put("GET /deaths/figures", ALL);
         EXPECTED.put("GET /deaths/figures.csv", ALL);
         EXPECTED.put("GET /api/v1/deaths", ALL);

@@ -1,0 +1,24 @@
+-- Imports of the registry's dated population figures from CSV files (place by official code in either form or by id,
+-- date, population, capacity, source), one row per uploaded file, as place_import: each step (mapping, dry run, run)
+-- survives a page reload; the file waits encrypted under $AIGAQ_HOME/imports/ and is deleted after the import.
+CREATE TABLE population_import (
+    id                bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    user_id           bigint      NOT NULL REFERENCES app_user (id),
+    file_path         text,
+    file_size         bigint      NOT NULL CHECK (file_size >= 0),
+    sha256            text        NOT NULL CHECK (sha256 ~ '^[0-9a-f]{64}$'),
+    encoding          text        NOT NULL CHECK (encoding IN ('UTF_8', 'WINDOWS_1251', 'MAC_ROMAN')),
+    detected_encoding text        NOT NULL CHECK (detected_encoding IN ('UTF_8', 'WINDOWS_1251', 'MAC_ROMAN')),
+    separator         text        NOT NULL CHECK (separator IN ('COMMA', 'SEMICOLON', 'TAB')),
+    columns           jsonb       NOT NULL DEFAULT '[]',
+    mapping           jsonb       NOT NULL DEFAULT '{}',
+    status            text        NOT NULL CHECK (status IN ('UPLOADED', 'CHECKED', 'REFUSED', 'IMPORTED')),
+    rows_read         integer,
+    added             integer,
+    unchanged         integer,
+    problem_count     integer,
+    problems          jsonb       NOT NULL DEFAULT '[]',
+    created_at        timestamptz NOT NULL DEFAULT now(),
+    updated_at        timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX population_import_of_user ON population_import (user_id, id DESC);
