@@ -303,6 +303,11 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("POST /api/v1/places/{id}/population", WORKERS);
         EXPECTED.put("GET /api/v1/places/{id}/cases", ALL);
         EXPECTED.put("GET /places/imports/new", DECIDERS);
+        EXPECTED.put("POST /api/v1/places/population-imports", DECIDERS);
+        EXPECTED.put("GET /api/v1/places/population-imports/{id}", DECIDERS);
+        EXPECTED.put("PUT /api/v1/places/population-imports/{id}/mapping", DECIDERS);
+        EXPECTED.put("POST /api/v1/places/population-imports/{id}/dry-run", DECIDERS);
+        EXPECTED.put("POST /api/v1/places/population-imports/{id}/run", DECIDERS);
         EXPECTED.put("POST /places/imports", DECIDERS);
         EXPECTED.put("GET /places/imports/{id}", DECIDERS);
         EXPECTED.put("POST /places/imports/{id}/mapping", DECIDERS);
