@@ -25,6 +25,7 @@ public record DefenderIncident(long id, long organisationId, Sharing sharing, Fu
     }
 
     /** Cooperation with the UN makes the incident a reprisal. */
+    @com.fasterxml.jackson.annotation.JsonProperty("reprisal")
     public boolean reprisal() {
         return unCooperation;
     }

@@ -28,6 +28,7 @@ public class ThreatFigures {
 
     /** One figure in the period, in the previous one, and its change. */
     public record Figure(String key, long current, long previous) {
+        @com.fasterxml.jackson.annotation.JsonProperty("change")
         public long change() {
             return current - previous;
         }
