@@ -51,7 +51,8 @@ public class PersonMerges {
             // Other capabilities' references stay with the retired record, whose page and pseudonym lead to the kept one.
             Map.entry("visit_interviewee.person_id", "stays: the retired record leads to the kept one"),
             Map.entry("death_in_custody.person_id", "stays: the retired record leads to the kept one"),
-            Map.entry("self_harm_incident.person_id", "stays: the retired record leads to the kept one"));
+            Map.entry("self_harm_incident.person_id", "stays: the retired record leads to the kept one"),
+            Map.entry("defender_incident.person_id", "stays: the retired record leads to the kept one"));
 
     private final JdbcClient jdbc;
     private final People people;

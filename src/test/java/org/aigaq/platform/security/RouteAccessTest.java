@@ -380,6 +380,21 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("POST /deaths/imports/{id}/run", CUSTODY_RECORDERS);
         EXPECTED.put("POST /api/v1/custody-imports", CUSTODY_RECORDERS);
         EXPECTED.put("GET /api/v1/custody-imports/{id}", CUSTODY_RECORDERS);
+        // Threats to human-rights defenders (defenders).
+        EXPECTED.put("GET /defenders", ALL);
+        EXPECTED.put("GET /defenders/new", WORKERS);
+        EXPECTED.put("POST /defenders", WORKERS);
+        EXPECTED.put("POST /defenders/check", WORKERS);
+        EXPECTED.put("GET /defenders/{id}", ALL);
+        EXPECTED.put("GET /defenders/{id}/edit", WORKERS);
+        EXPECTED.put("POST /defenders/{id}", WORKERS);
+        EXPECTED.put("GET /defenders/figures", MONITORING_READERS);
+        EXPECTED.put("GET /defenders/figures.csv", MONITORING_READERS);
+        EXPECTED.put("GET /api/v1/defender-incidents", ALL);
+        EXPECTED.put("POST /api/v1/defender-incidents", WORKERS);
+        EXPECTED.put("GET /api/v1/defender-incidents/{id}", ALL);
+        EXPECTED.put("PUT /api/v1/defender-incidents/{id}", WORKERS);
+        EXPECTED.put("GET /api/v1/defender-incidents/figures", MONITORING_READERS);
         EXPECTED.put("PUT /api/v1/custody-imports/{id}/mapping", CUSTODY_RECORDERS);
         EXPECTED.put("POST /api/v1/custody-imports/{id}/dry-run", CUSTODY_RECORDERS);
         EXPECTED.put("POST /api/v1/custody-imports/{id}/run", CUSTODY_RECORDERS);

@@ -26,7 +26,9 @@ class VocabulariesTest extends ApplicationTest {
             // the registry of places (documentation)
             "penal-regime", "authority", "region",
             // deaths and self-harm in custody (detention)
-            "death-cause", "death-manner", "autopsy", "investigation-outcome", "self-harm-kind");
+            "death-cause", "death-manner", "autopsy", "investigation-outcome", "self-harm-kind",
+            // threats to human-rights defenders (defenders)
+            "defender-group", "defender-threat");
 
     @Autowired Vocabularies vocabularies;
     @Autowired ShippedVocabularies shipped;
