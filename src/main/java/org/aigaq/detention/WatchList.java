@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.aigaq.documentation.Place;
@@ -115,17 +114,12 @@ public class WatchList {
                       AND r.organisation_id = :o GROUP BY 1""").param("from", from).param("o", user.organisationId())));
         }
         var lines = new ArrayList<Line>();
-        var known = new HashSet<Long>();
+        var named = places.get(counts.keySet());
         for (var entry : counts.entrySet()) {
+            Place place = named.get(entry.getKey());
+            if (place == null) continue;
             long score = 0;
             for (var c : entry.getValue().entrySet()) score += c.getValue() * weights.get(c.getKey());
-            Place place;
-            try {
-                place = places.get(entry.getKey());
-            } catch (org.aigaq.platform.NoSuchRecord gone) {
-                continue;
-            }
-            if (!known.add(place.id())) continue;
             lines.add(new Line(0, place.id(), place.name(), place.officialCode(), place.region(), place.locationType(),
                     entry.getValue(), score));
         }

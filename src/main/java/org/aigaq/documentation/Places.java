@@ -122,6 +122,15 @@ public class Places {
                 .param("id", id).query(Places::row).optional().orElseThrow(() -> new NoSuchRecord("place", id));
     }
 
+    /** The places of these ids that exist, by id, in one query (for lists that name many places). */
+    public Map<Long, Place> get(java.util.Collection<Long> ids) {
+        var found = new java.util.LinkedHashMap<Long, Place>();
+        if (ids.isEmpty()) return found;
+        jdbc.sql("SELECT " + COLUMNS + " FROM place p WHERE p.id = ANY(CAST(:ids AS bigint[]))")
+                .param("ids", ids.toArray(Long[]::new)).query(Places::row).list().forEach(place -> found.put(place.id(), place));
+        return found;
+    }
+
     /** A place the coalition publishes, for its public page; any other is not found. */
     public Place getPublished(long id) {
         var place = get(id);

@@ -189,8 +189,9 @@ public class AttritionFunnel {
         var where = new StringBuilder("a.complaint_on <= :asOf AND ").append(CaseAccess.visibleEventsGiven("a", "a.event_id"));
         if (filter.fromYear() != null) where.append(" AND a.complaint_on >= :from");
         if (filter.toYear() != null) where.append(" AND a.complaint_on < :to");
-        for (String tag : tags(filter, selection)) {
-            where.append(" AND a.event_id IN (SELECT t.event_id FROM justice_attrition_tag t WHERE t.tag = :tag").append(tag.hashCode() & 0xffff).append(")");
+        var tags = tags(filter, selection);
+        for (int i = 0; i < tags.size(); i++) {
+            where.append(" AND a.event_id IN (SELECT t.event_id FROM justice_attrition_tag t WHERE t.tag = :tag").append(i).append(")");
         }
         if (filter.organisation() != null) where.append(" AND a.organisation_id = :organisation");
         if (selection.reached() != null) {
@@ -231,7 +232,8 @@ public class AttritionFunnel {
         statement = access.bindGiven(statement).param("asOf", filter.asOf());
         if (filter.fromYear() != null) statement = statement.param("from", LocalDate.of(filter.fromYear(), 1, 1));
         if (filter.toYear() != null) statement = statement.param("to", LocalDate.of(filter.toYear() + 1, 1, 1));
-        for (String tag : tags(filter, selection)) statement = statement.param("tag" + (tag.hashCode() & 0xffff), tag);
+        var tags = tags(filter, selection);
+        for (int i = 0; i < tags.size(); i++) statement = statement.param("tag" + i, tags.get(i));
         if (filter.organisation() != null) statement = statement.param("organisation", filter.organisation());
         if (selection.reason() != null) statement = statement.param("reason", selection.reason());
         return statement;
@@ -336,10 +338,4 @@ public class AttritionFunnel {
         return REASONS;
     }
 
-    /** The milestones' counts by name, for the CSV and the API. */
-    public static Map<String, Long> counts(Funnel funnel) {
-        var counts = new LinkedHashMap<String, Long>();
-        funnel.steps().forEach(s -> counts.put(s.milestone().name(), s.cases()));
-        return counts;
-    }
 }

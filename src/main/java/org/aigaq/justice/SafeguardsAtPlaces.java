@@ -42,7 +42,10 @@ public class SafeguardsAtPlaces {
     @Transactional(readOnly = true)
     public Map<Long, Long> byPlace(LocalDate from) {
         var byPlace = new HashMap<Long, Long>();
-        for (var episode : episodes("e.place_id IS NOT NULL", Map.of(), from)) {
+        // a day early, so that an episode begun late on the eve in UTC but on the day in its own zone is read; the
+        // exact cut is made in the episode's zone below
+        var condition = "e.place_id IS NOT NULL AND (SELECT min(first.at) FROM detention_moment first WHERE first.episode_id = e.id) >= :since";
+        for (var episode : episodes(condition, Map.of("since", java.sql.Timestamp.valueOf(from.minusDays(1).atStartOfDay())), from)) {
             count(episode).ifPresent(c -> byPlace.merge(episode.placeId(), c.violations(), Long::sum));
         }
         return byPlace;

@@ -114,6 +114,10 @@ class AttritionFunnelTest extends ApplicationTest {
         assertThat(losses(earlier)).containsExactlyInAnyOrder("COMPLAINT/PENDING=1", "INQUIRY/REFUSAL=1", "COURT/ACQUITTAL=1");
         assertThat(reached(get("/api/v1/justice/funnel?article=2014:146&" + mine, coordinator))).containsExactly(2L, 2L, 2L, 2L, 1L, 1L);
         assertThat(reached(get("/api/v1/justice/funnel?agency=police&" + mine, coordinator))).containsExactly(1L, 1L, 1L, 1L, 0L, 0L);
+        // two narrowing filters at once, each its own tag
+        assertThat(reached(get("/api/v1/justice/funnel?agency=police&article=2014:146&" + mine, coordinator)))
+                .containsExactly(1L, 1L, 1L, 1L, 0L, 0L);
+        assertThat(reached(get("/api/v1/justice/funnel?agency=police&article=2014:362&" + mine, coordinator)).getFirst()).isZero();
 
         // the inquiry was by the police: once the perpetrators are recorded as police officers, the case is flagged
         involvement(refusedAct, "police");

@@ -52,6 +52,8 @@ class FunnelBrowserTest extends BrowserSession {
         assertThat(page.textContent("#indicators-table")).contains("Complaints sent to court (prosecution rate)")
                 .contains("Sent to court (1) ÷ Complaints (2) × 100");
         assertThat(page.textContent("#losses-table")).contains("Refusal to open a criminal case");
+        assertThat(page.textContent("#flags-table")).contains("Inquiry by the accused agency");
+        assertThat(page.textContent("#violations-table")).contains("Lawyer later than 24 h");
         assertThat(page.textContent("#funnel-as-of")).contains("over 2 complaints");
         checkAccessibility();
 

@@ -67,7 +67,12 @@ class FunnelController {
         var groups = funnel.breakdown(request.filter(), by);
         model.addAttribute("groups", groups);
         var names = new LinkedHashMap<String, String>();
-        if (by == AttritionFunnel.GroupBy.PLACE) groups.forEach(g -> names.put(g.value(), placeName(g.value())));
+        if (by == AttritionFunnel.GroupBy.PLACE) {
+            var ids = groups.stream().map(g -> g.value()).filter(v -> v.matches("\\d{1,18}")).map(Long::valueOf).toList();
+            var named = places.get(ids);
+            groups.forEach(g -> names.put(g.value(), g.value().matches("\\d{1,18}") && named.containsKey(Long.valueOf(g.value()))
+                    ? named.get(Long.valueOf(g.value())).name() : "#" + g.value()));
+        }
         model.addAttribute("groupNames", names);
         model.addAttribute("links", new Links(request.parameters()));
         model.addAttribute("placeName", request.filter().place() == null ? null : placeName(String.valueOf(request.filter().place())));
@@ -155,12 +160,9 @@ class FunnelController {
             return cases(Map.of("stoppedAt", milestone, "reason", reason));
         }
 
-        public String flag(String rule) {
-            return cases(Map.of("flag", rule));
-        }
-
-        public String violation(String rule) {
-            return cases(Map.of("violation", rule));
+        /** The cases a rule concerns: {@code kind} is {@code flag} or {@code violation}, {@code rule} a name or ANY. */
+        public String rule(String kind, String rule) {
+            return cases(Map.of(kind, rule));
         }
 
         public String group(String by, String value, String milestone) {
