@@ -1,5 +1,6 @@
 package org.aigaq.detention.web;
 
+import org.aigaq.platform.FormErrors;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

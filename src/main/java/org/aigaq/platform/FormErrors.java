@@ -1,13 +1,12 @@
-package org.aigaq.detention.web;
+package org.aigaq.platform;
 
 import java.util.List;
 import java.util.Objects;
-import org.aigaq.platform.InvalidInput;
 
-/** The errors of the monitoring form that failed, for templates: which form, and the message per field. */
+/** The errors of a form that failed, for templates: which form, and the message per field. */
 public record FormErrors(String form, List<InvalidInput.Violation> violations) {
 
-    static final FormErrors NONE = new FormErrors(null, List.of());
+    public static final FormErrors NONE = new FormErrors(null, List.of());
 
     /** No error, for a page shown before any form was sent. */
     public static FormErrors none() {
