@@ -51,6 +51,12 @@ class RefoulementBrowserTest extends BrowserSession {
         assertThat(page.textContent("#outcome")).contains("Pending");
         checkAccessibility();
 
+        // "respected" without interim measures requested is refused as it is chosen
+        page.selectOption("#kind", "ASYLUM_DECISION");
+        page.fill("#event-date", "2024-01-15");
+        page.selectOption("#respected", "true");
+        page.waitForSelector("#event-respected-error:not(:empty)");
+        assertThat(page.textContent("#event-respected-error")).contains("only to interim measures requested");
         page.selectOption("#kind", "INTERIM_MEASURES");
         page.fill("#event-date", "2024-02-05");
         page.selectOption("#committee", "CAT");
