@@ -414,6 +414,24 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("POST /api/v1/trials/{id}/hearings", WORKERS);
         EXPECTED.put("POST /api/v1/trials/{id}/allegations", WORKERS);
         EXPECTED.put("PUT /api/v1/trials/{id}/defendants/{defendant}/verdict", WORKERS);
+        // Non-refoulement cases (refoulement).
+        EXPECTED.put("GET /refoulement", ALL);
+        EXPECTED.put("GET /refoulement/new", WORKERS);
+        EXPECTED.put("POST /refoulement", WORKERS);
+        EXPECTED.put("POST /refoulement/check", WORKERS);
+        EXPECTED.put("GET /refoulement/{id}", ALL);
+        EXPECTED.put("GET /refoulement/{id}/edit", WORKERS);
+        EXPECTED.put("POST /refoulement/{id}", WORKERS);
+        EXPECTED.put("POST /refoulement/{id}/events", WORKERS);
+        EXPECTED.put("POST /refoulement/{id}/events/check", WORKERS);
+        EXPECTED.put("GET /refoulement/figures", MONITORING_READERS);
+        EXPECTED.put("GET /refoulement/figures.csv", MONITORING_READERS);
+        EXPECTED.put("GET /api/v1/refoulement-cases", ALL);
+        EXPECTED.put("POST /api/v1/refoulement-cases", WORKERS);
+        EXPECTED.put("GET /api/v1/refoulement-cases/{id}", ALL);
+        EXPECTED.put("PUT /api/v1/refoulement-cases/{id}", WORKERS);
+        EXPECTED.put("POST /api/v1/refoulement-cases/{id}/events", WORKERS);
+        EXPECTED.put("GET /api/v1/refoulement-cases/figures", MONITORING_READERS);
         EXPECTED.put("PUT /api/v1/custody-imports/{id}/mapping", CUSTODY_RECORDERS);
         EXPECTED.put("POST /api/v1/custody-imports/{id}/dry-run", CUSTODY_RECORDERS);
         EXPECTED.put("POST /api/v1/custody-imports/{id}/run", CUSTODY_RECORDERS);
