@@ -1,5 +1,6 @@
 package org.aigaq.refoulement.web;
 
+import org.aigaq.platform.FormErrors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
