@@ -94,7 +94,7 @@ class PublicationTest extends ApplicationTest {
         assertThat(published.getResponse().getStatus()).isEqualTo(302);
         long edition = jdbc.queryForObject("SELECT max(id) FROM dataset_edition", Long.class);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM dataset_edition", Long.class)).isEqualTo(before + 1);
-        assertThat(published.getResponse().getRedirectedUrl()).endsWith("/publication?published=" + edition);
+        assertThat(published.getResponse().getRedirectedUrl()).endsWith("/publication?k=5&published=" + edition);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_entry WHERE action = 'publication.published' AND record_id = ?",
                 Long.class, String.valueOf(edition))).isEqualTo(1);
         String csv = download(edition, "dataset.csv");

@@ -75,8 +75,8 @@ class PublicationController {
             return page(k, null, model);
         }
         try {
-            long id = publications.publish(chosen).id();
-            return "redirect:/publication?published=" + id;
+            var edition = publications.publish(chosen);
+            return "redirect:/publication?k=" + edition.k() + "&published=" + edition.id();
         } catch (InvalidInput invalid) {
             return page(k, null, model);
         }
