@@ -432,6 +432,12 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("PUT /api/v1/refoulement-cases/{id}", WORKERS);
         EXPECTED.put("POST /api/v1/refoulement-cases/{id}/events", WORKERS);
         EXPECTED.put("GET /api/v1/refoulement-cases/figures", MONITORING_READERS);
+        // The anonymised open dataset (documentation.publication): previewed and published by analysts and administrators.
+        EXPECTED.put("GET /publication", EnumSet.of(Role.ADMINISTRATOR, Role.ANALYST));
+        EXPECTED.put("POST /publication", EnumSet.of(Role.ADMINISTRATOR, Role.ANALYST));
+        EXPECTED.put("GET /public/datasets/{id}/{file}", ANYONE);
+        EXPECTED.put("GET /api/v1/publication/preview", EnumSet.of(Role.ADMINISTRATOR, Role.ANALYST));
+        EXPECTED.put("GET /api/v1/publication/editions", ALL);
         EXPECTED.put("PUT /api/v1/custody-imports/{id}/mapping", CUSTODY_RECORDERS);
         EXPECTED.put("POST /api/v1/custody-imports/{id}/dry-run", CUSTODY_RECORDERS);
         EXPECTED.put("POST /api/v1/custody-imports/{id}/run", CUSTODY_RECORDERS);
