@@ -29,6 +29,7 @@ public record Recommendation(long id, long organisationId, Sharing sharing, Sour
                              String evidenceNotes, Instant createdAt) {}
 
     /** The document symbol with paragraph and sub-paragraph, as the Committee cites it: CAT/C/KAZ/CO/4, para. 12 (b). */
+    @com.fasterxml.jackson.annotation.JsonProperty("citation")
     public String citation() {
         var s = new StringBuilder(documentSymbol);
         if (paragraph != null) s.append(", para. ").append(paragraph);

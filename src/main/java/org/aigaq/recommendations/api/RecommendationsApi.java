@@ -35,7 +35,7 @@ import org.springframework.web.multipart.MultipartFile;
 /** Recommendations to the state over the API, through the same services (and access rules) as the pages. */
 @Tag(name = "Recommendations")
 @RestController
-@RequestMapping("/api/v1/recommendations")
+@RequestMapping("/api/v1/recommendations-tracker")
 class RecommendationsApi {
 
     /** One thing wrong in an imported file, in the caller's language. */
@@ -70,7 +70,7 @@ class RecommendationsApi {
     @PostMapping
     ResponseEntity<Recommendation> record(@RequestBody RecommendationDraft draft) {
         var recommendation = recommendations.record(draft);
-        return ResponseEntity.created(URI.create("/api/v1/recommendations/" + recommendation.id())).body(recommendation);
+        return ResponseEntity.created(URI.create("/api/v1/recommendations-tracker/" + recommendation.id())).body(recommendation);
     }
 
     @Operation(summary = "One recommendation with the state's claims and the assessments; the read is audited; 404 when the caller may not read it")

@@ -69,7 +69,7 @@ class RecommendationsController {
                           String reasoning, String caseIds, String evidenceNotes) {}
 
     @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR, Role.ANALYST})
-    @GetMapping("/recommendations")
+    @GetMapping("/recommendations-tracker")
     String dashboard(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate since, Model model) {
         model.addAttribute("dashboard", dashboard.dashboard(since));
         model.addAttribute("reminders", dashboard.reminders(null));
@@ -77,7 +77,7 @@ class RecommendationsController {
     }
 
     @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR, Role.ANALYST})
-    @GetMapping("/recommendations/list")
+    @GetMapping("/recommendations-tracker/list")
     String list(@RequestParam(required = false) Recommendation.Source source, @RequestParam(required = false) String theme,
                 Model model) {
         model.addAttribute("source", source);
@@ -87,7 +87,7 @@ class RecommendationsController {
     }
 
     @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR, Role.ANALYST})
-    @GetMapping("/recommendations/reminders")
+    @GetMapping("/recommendations-tracker/reminders")
     String reminders(@RequestParam(required = false) Integer days, Model model) {
         model.addAttribute("days", days == null ? dashboard.reminderDays() : days);
         model.addAttribute("reminders", dashboard.reminders(days));
@@ -95,23 +95,23 @@ class RecommendationsController {
     }
 
     @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
-    @PostMapping("/recommendations/reviews")
+    @PostMapping("/recommendations-tracker/reviews")
     String review(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate reviewedOn) {
         dashboard.review(reviewedOn);
-        return "redirect:/recommendations";
+        return "redirect:/recommendations-tracker";
     }
 
     @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
-    @GetMapping("/recommendations/new")
+    @GetMapping("/recommendations-tracker/new")
     String newRecommendation(Model model) {
         return form(model, RecommendationForm.EMPTY, FormErrors.NONE);
     }
 
     @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
-    @PostMapping("/recommendations")
+    @PostMapping("/recommendations-tracker")
     String record(RecommendationForm form, Model model) {
         try {
-            return "redirect:/recommendations/" + recommendations.record(form.draft()).id();
+            return "redirect:/recommendations-tracker/" + recommendations.record(form.draft()).id();
         } catch (InvalidInput invalid) {
             return form(model, form, new FormErrors("recommendation", invalid.violations()));
         }
@@ -119,7 +119,7 @@ class RecommendationsController {
 
     /** Checks one field of the form as the user types or chooses (htmx), by the rules of the save. */
     @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
-    @PostMapping("/recommendations/check")
+    @PostMapping("/recommendations-tracker/check")
     String check(RecommendationForm form, @RequestParam(defaultValue = "") String field, Model model) {
         model.addAttribute("problem", recommendations.problems(form.draft()).stream()
                 .filter(v -> v.field().equals(field) || v.field().startsWith(field + "/")).findFirst().orElse(null));
@@ -127,25 +127,25 @@ class RecommendationsController {
     }
 
     @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR, Role.ANALYST})
-    @GetMapping("/recommendations/{id}")
+    @GetMapping("/recommendations-tracker/{id}")
     String recommendation(@PathVariable long id, Model model) {
         return page(model, recommendations.get(id), FormErrors.NONE);
     }
 
     @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
-    @PostMapping("/recommendations/{id}/claims")
+    @PostMapping("/recommendations-tracker/{id}/claims")
     String claim(@PathVariable long id, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @RequestParam(required = false) LocalDate claimedOn,
                  @RequestParam(required = false) String claim, @RequestParam(required = false) String document, Model model) {
         try {
             recommendations.addClaim(id, new RecommendationDraft.ClaimDraft(claimedOn, claim, document));
-            return "redirect:/recommendations/" + id;
+            return "redirect:/recommendations-tracker/" + id;
         } catch (InvalidInput invalid) {
             return page(model, recommendations.get(id), new FormErrors("claim", invalid.violations()));
         }
     }
 
     @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
-    @PostMapping("/recommendations/{id}/assessments")
+    @PostMapping("/recommendations-tracker/{id}/assessments")
     String assess(@PathVariable long id, AssessmentForm form, Model model) {
         try {
             List<Long> cases;
@@ -157,7 +157,7 @@ class RecommendationsController {
             }
             recommendations.addAssessment(id, new RecommendationDraft.AssessmentDraft(form.assessedOn(), form.grade(),
                     form.reasoning(), cases, form.evidenceNotes()));
-            return "redirect:/recommendations/" + id;
+            return "redirect:/recommendations-tracker/" + id;
         } catch (InvalidInput invalid) {
             // "caseIds/2" is shown at the field as a whole
             var violations = invalid.violations().stream().map(v -> v.field().startsWith("caseIds/")
@@ -167,14 +167,14 @@ class RecommendationsController {
     }
 
     @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
-    @GetMapping("/recommendations/import")
+    @GetMapping("/recommendations-tracker/import")
     String importForm(Model model) {
         model.addAttribute("columns", RecommendationImports.COLUMNS);
         return "recommendations/import";
     }
 
     @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
-    @PostMapping("/recommendations/import")
+    @PostMapping("/recommendations-tracker/import")
     String importCsv(@RequestParam MultipartFile file, @RequestParam(required = false) TextEncoding encoding, Model model)
             throws IOException {
         RecommendationImports.Outcome outcome;
@@ -187,7 +187,7 @@ class RecommendationsController {
     }
 
     @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR, Role.ANALYST})
-    @GetMapping("/recommendations/export.csv")
+    @GetMapping("/recommendations-tracker/export.csv")
     ResponseEntity<String> export() {
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"recommendations.csv\"").body(imports.exportCsv());
