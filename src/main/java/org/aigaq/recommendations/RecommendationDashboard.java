@@ -90,7 +90,7 @@ public class RecommendationDashboard {
         var user = CurrentUser.require();
         long id = jdbc.sql("INSERT INTO recommendation_review (organisation_id, reviewed_on, created_by) VALUES (:o, :d, :u) RETURNING id")
                 .param("o", user.organisationId()).param("d", day).param("u", user.id()).query(Long.class).single();
-        audit.record("recommendation.reviewed", "recommendation_review", id, Map.of("reviewedOn", day.toString()));
+        audit.record("state-recommendation.reviewed", "recommendation_review", id, Map.of("reviewedOn", day.toString()));
         return day;
     }
 

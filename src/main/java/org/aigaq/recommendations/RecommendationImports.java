@@ -51,7 +51,13 @@ public class RecommendationImports {
     private static final DateTimeFormatter DOTTED = DateTimeFormatter.ofPattern("dd.MM.uuuu");
 
     /** What an import did: the encoding it read the file in, the ids recorded, or the problems (and nothing written). */
-    public record Outcome(TextEncoding encoding, List<Long> recorded, List<ImportProblem> problems) {}
+    public record Outcome(TextEncoding encoding, List<Long> recorded, List<ImportProblem> problems) {
+        /** No file was sent, or an empty one: nothing to read. */
+        public static Outcome noFile(TextEncoding encoding) {
+            RecommendationAccess.requireRecorder();
+            return new Outcome(encoding, List.of(), List.of(new ImportProblem(0, null, "exchange.problem.empty", List.of())));
+        }
+    }
 
     private final WaitingFiles files;
     private final Recommendations recommendations;
@@ -128,7 +134,7 @@ public class RecommendationImports {
             if (problems.isEmpty() && drafts.isEmpty()) problems.add(new ImportProblem(0, null, "exchange.problem.empty", List.of()));
             if (!problems.isEmpty()) return new Outcome(detected.encoding(), List.of(), problems);
             var ids = recommendations.recordAll(drafts);
-            audit.record("recommendation.imported", Recommendations.TABLE, ids.getFirst(),
+            audit.record("state-recommendation.imported", Recommendations.TABLE, ids.getFirst(),
                     Map.of("rows", ids.size(), "encoding", detected.encoding().name(), "sha256", kept.sha256()));
             return new Outcome(detected.encoding(), ids, List.of());
         } finally {

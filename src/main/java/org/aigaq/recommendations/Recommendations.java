@@ -75,7 +75,7 @@ public class Recommendations {
                 RETURNING id
                 """).params(values).param("organisation", user.organisationId()).param("user", user.id())
                 .query(Long.class).single();
-        audit.record("recommendation.recorded", TABLE, id, summary(values));
+        audit.record("state-recommendation.recorded", TABLE, id, summary(values));
         return id;
     }
 
@@ -93,7 +93,7 @@ public class Recommendations {
                 .param("claim", claim).param("document", document).param("user", CurrentUser.require().id())
                 .query(Long.class).single();
         touch(id);
-        audit.record("recommendation.claim-added", TABLE, id, Map.of("claim", claimId, "claimedOn", draft.claimedOn().toString()));
+        audit.record("state-recommendation.claim-added", TABLE, id, Map.of("claim", claimId, "claimedOn", draft.claimedOn().toString()));
         return get(id);
     }
 
@@ -136,7 +136,7 @@ public class Recommendations {
                 .param("cases", String.join(",", cases.stream().map(String::valueOf).toList())).param("notes", notes)
                 .param("user", CurrentUser.require().id()).query(Long.class).single();
         touch(id);
-        audit.record("recommendation.assessed", TABLE, id, Map.of("assessment", assessmentId, "grade", draft.grade().name(),
+        audit.record("state-recommendation.assessed", TABLE, id, Map.of("assessment", assessmentId, "grade", draft.grade().name(),
                 "cases", cases.toString()));
         return get(id);
     }

@@ -60,7 +60,7 @@ class RecommendationImportsTest extends ApplicationTest {
                 String.class, ids.get(0))).isEqualTo("investigation|impunity 2023-01-20");
         assertThat(jdbc.queryForObject("SELECT text || ' ' || recommending_state || ' ' || state_response || ' ' || document_date FROM recommendation WHERE id = ?",
                 String.class, ids.get(1))).isEqualTo("Ratify the \"Optional\" Protocol Norway SUPPORTED 2024-07-01");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_entry WHERE action = 'recommendation.imported' AND record_id = ?",
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_entry WHERE action = 'state-recommendation.imported' AND record_id = ?",
                 Long.class, String.valueOf(ids.get(0)))).isEqualTo(1);
     }
 

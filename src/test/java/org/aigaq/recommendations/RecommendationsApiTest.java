@@ -76,9 +76,9 @@ class RecommendationsApiTest extends ApplicationTest {
         assertThat(assessed.get("assessments").get(0).get("caseIds").get(0).asLong()).isEqualTo(event);
         assertThat(assessed.get("repeatedSince").asString()).isEqualTo("2014-12-12");
         assertThat(assessed.get("citation").asString()).isEqualTo("CAT/C/KAZ/CO/4, para. 12 (b)");
-        assertThat(audits("recommendation.recorded", id)).isEqualTo(1);
-        assertThat(audits("recommendation.claim-added", id)).isEqualTo(1);
-        assertThat(audits("recommendation.assessed", id)).isEqualTo(1);
+        assertThat(audits("state-recommendation.recorded", id)).isEqualTo(1);
+        assertThat(audits("state-recommendation.claim-added", id)).isEqualTo(1);
+        assertThat(audits("state-recommendation.assessed", id)).isEqualTo(1);
 
         // the analyst reads it and sees it overdue on the dashboard, with its grade counted under its source and themes
         JsonNode dashboard = json.readTree(ok(call("GET", "/api/v1/recommendations-tracker/dashboard?since=2000-01-01", analyst, null), 200).body());

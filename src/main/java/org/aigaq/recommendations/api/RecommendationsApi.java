@@ -118,12 +118,16 @@ class RecommendationsApi {
     @Operation(summary = "Import a CSV file (multipart: file, optionally encoding UTF_8|WINDOWS_1251|MAC_ROMAN); every row is "
             + "checked first: 201 with the ids recorded, or 422 with the problems by row and column and nothing recorded")
     @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
-    @PostMapping(path = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<ImportReport> importCsv(@RequestParam MultipartFile file, @RequestParam(required = false) TextEncoding encoding)
+    @PostMapping("/imports")
+    ResponseEntity<ImportReport> importCsv(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) TextEncoding encoding)
             throws IOException {
         RecommendationImports.Outcome outcome;
-        try (var in = file.getInputStream()) {
-            outcome = imports.importCsv(in, encoding);
+        if (file == null || file.isEmpty()) {
+            outcome = RecommendationImports.Outcome.noFile(encoding);
+        } else {
+            try (var in = file.getInputStream()) {
+                outcome = imports.importCsv(in, encoding);
+            }
         }
         var report = new ImportReport(outcome.encoding(), outcome.recorded(), outcome.problems().stream()
                 .map(p -> new Problem(p.row(), p.column(), messages.getMessage(p.messageKey(), p.messageArguments(),

@@ -175,11 +175,15 @@ class RecommendationsController {
 
     @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
     @PostMapping("/recommendations-tracker/import")
-    String importCsv(@RequestParam MultipartFile file, @RequestParam(required = false) TextEncoding encoding, Model model)
+    String importCsv(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) TextEncoding encoding, Model model)
             throws IOException {
         RecommendationImports.Outcome outcome;
-        try (var in = file.getInputStream()) {
-            outcome = imports.importCsv(in, encoding);
+        if (file == null || file.isEmpty()) {
+            outcome = RecommendationImports.Outcome.noFile(encoding);
+        } else {
+            try (var in = file.getInputStream()) {
+                outcome = imports.importCsv(in, encoding);
+            }
         }
         model.addAttribute("columns", RecommendationImports.COLUMNS);
         model.addAttribute("outcome", outcome);
