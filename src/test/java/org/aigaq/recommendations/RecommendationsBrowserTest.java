@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A documenter records a CAT follow-up recommendation with its due date (a due date before the document refused as
  * typed), adds the state's claim and a graded assessment with its evidence (a missing grade refused at its field),
- * and finds it overdue on the dashboard and among their reminders.
+ * and finds it overdue on the dashboard, on their home page and among their reminders.
  */
 class RecommendationsBrowserTest extends BrowserSession {
 
@@ -64,7 +64,10 @@ class RecommendationsBrowserTest extends BrowserSession {
         assertThat(page.textContent("#by-source")).contains("Committee against Torture: follow-up item");
         assertThat(page.textContent("#changes")).contains("State claim added").contains("Assessed");
         checkAccessibility();
-        page.click("#my-reminders a");
+        page.navigate(url("/"));
+        assertThat(page.textContent("#home-reminders")).contains("CAT/C/KAZ/CO/4, para. 12 (b)");
+        checkAccessibility();
+        page.click("#home-reminders a[href='/recommendations-tracker/reminders']");
         assertThat(page.textContent("#reminders")).contains("CAT/C/KAZ/CO/4, para. 12 (b)");
         checkAccessibility();
         assertThat(consoleErrors).isEmpty();
