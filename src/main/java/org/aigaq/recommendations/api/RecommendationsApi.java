@@ -1,0 +1,145 @@
+package org.aigaq.recommendations.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.aigaq.platform.security.Allowed;
+import org.aigaq.platform.security.Role;
+import org.aigaq.platform.tabular.TextEncoding;
+import org.aigaq.recommendations.Recommendation;
+import org.aigaq.recommendations.RecommendationDashboard;
+import org.aigaq.recommendations.RecommendationDraft;
+import org.aigaq.recommendations.RecommendationImports;
+import org.aigaq.recommendations.Recommendations;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Recommendations to the state over the API, through the same services (and access rules) as the pages. */
+@Tag(name = "Recommendations")
+@RestController
+@RequestMapping("/api/v1/recommendations-tracker")
+class RecommendationsApi {
+
+    /** One thing wrong in an imported file, in the caller's language. */
+    record Problem(long row, String column, String message) {}
+
+    /** What an import did: the ids recorded, or the problems (and nothing recorded). */
+    record ImportReport(TextEncoding encoding, List<Long> recorded, List<Problem> problems) {}
+
+    private final Recommendations recommendations;
+    private final RecommendationDashboard dashboard;
+    private final RecommendationImports imports;
+    private final MessageSource messages;
+
+    RecommendationsApi(Recommendations recommendations, RecommendationDashboard dashboard, RecommendationImports imports,
+                       MessageSource messages) {
+        this.recommendations = recommendations;
+        this.dashboard = dashboard;
+        this.imports = imports;
+        this.messages = messages;
+    }
+
+    @Operation(summary = "The recommendations the caller may read, newest document first, with the latest grade")
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR, Role.ANALYST})
+    @GetMapping
+    List<Recommendations.Line> list(@RequestParam(required = false) Recommendation.Source source,
+                                    @RequestParam(required = false) String theme) {
+        return recommendations.list(source, theme);
+    }
+
+    @Operation(summary = "Record a recommendation for the caller's organisation (coordinators, documenters, lawyers, monitors)")
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
+    @PostMapping
+    ResponseEntity<Recommendation> record(@RequestBody RecommendationDraft draft) {
+        var recommendation = recommendations.record(draft);
+        return ResponseEntity.created(URI.create("/api/v1/recommendations-tracker/" + recommendation.id())).body(recommendation);
+    }
+
+    @Operation(summary = "One recommendation with the state's claims and the assessments; the read is audited; 404 when the caller may not read it")
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR, Role.ANALYST})
+    @GetMapping("/{id}")
+    Recommendation get(@PathVariable long id) {
+        return recommendations.get(id);
+    }
+
+    @Operation(summary = "Add what the state claims to have done, with its document")
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
+    @PostMapping("/{id}/claims")
+    ResponseEntity<Recommendation> claim(@PathVariable long id, @RequestBody RecommendationDraft.ClaimDraft draft) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(recommendations.addClaim(id, draft));
+    }
+
+    @Operation(summary = "Add the coalition's assessment: grade A, B1, B2, C1, C2, D or E, reasoning, case ids and other evidence")
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
+    @PostMapping("/{id}/assessments")
+    ResponseEntity<Recommendation> assess(@PathVariable long id, @RequestBody RecommendationDraft.AssessmentDraft draft) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(recommendations.addAssessment(id, draft));
+    }
+
+    @Operation(summary = "Follow-up items by due date, latest grades by source and theme, changes since a date (default the last review)")
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR, Role.ANALYST})
+    @GetMapping("/dashboard")
+    RecommendationDashboard.Dashboard dashboard(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate since) {
+        return dashboard.dashboard(since);
+    }
+
+    @Operation(summary = "The caller's follow-up items overdue or due within days (default aigaq.recommendations.reminder-days)")
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR, Role.ANALYST})
+    @GetMapping("/reminders")
+    List<RecommendationDashboard.FollowUp> reminders(@RequestParam(required = false) Integer days) {
+        return dashboard.reminders(days);
+    }
+
+    @Operation(summary = "Record that the organisation reviewed its recommendations (on, default today)")
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
+    @PostMapping("/reviews")
+    ResponseEntity<Map<String, LocalDate>> review(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("reviewedOn", dashboard.review(on)));
+    }
+
+    @Operation(summary = "Import a CSV file (multipart: file, optionally encoding UTF_8|WINDOWS_1251|MAC_ROMAN); every row is "
+            + "checked first: 201 with the ids recorded, or 422 with the problems by row and column and nothing recorded")
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
+    @PostMapping("/imports")
+    ResponseEntity<ImportReport> importCsv(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) TextEncoding encoding)
+            throws IOException {
+        RecommendationImports.Outcome outcome;
+        if (file == null || file.isEmpty()) {
+            outcome = RecommendationImports.Outcome.noFile(encoding);
+        } else {
+            try (var in = file.getInputStream()) {
+                outcome = imports.importCsv(in, encoding);
+            }
+        }
+        var report = new ImportReport(outcome.encoding(), outcome.recorded(), outcome.problems().stream()
+                .map(p -> new Problem(p.row(), p.column(), messages.getMessage(p.messageKey(), p.messageArguments(),
+                        p.messageKey(), LocaleContextHolder.getLocale()))).toList());
+        return ResponseEntity.status(outcome.problems().isEmpty() ? HttpStatus.CREATED : HttpStatus.UNPROCESSABLE_CONTENT).body(report);
+    }
+
+    @Operation(summary = "The recommendations the caller may read as CSV, in the import's columns plus id, latest grade and claims")
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR, Role.ANALYST})
+    @GetMapping(path = "/export", produces = "text/csv")
+    ResponseEntity<String> export() {
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"recommendations.csv\"").body(imports.exportCsv());
+    }
+}
