@@ -308,6 +308,16 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("PUT /api/v1/places/population-imports/{id}/mapping", DECIDERS);
         EXPECTED.put("POST /api/v1/places/population-imports/{id}/dry-run", DECIDERS);
         EXPECTED.put("POST /api/v1/places/population-imports/{id}/run", DECIDERS);
+        EXPECTED.put("GET /statistics", MONITORING_READERS);
+        EXPECTED.put("GET /statistics.csv", MONITORING_READERS);
+        EXPECTED.put("POST /api/v1/statistics/imports", DECIDERS);
+        EXPECTED.put("GET /api/v1/statistics/imports/{id}", DECIDERS);
+        EXPECTED.put("PUT /api/v1/statistics/imports/{id}/mapping", DECIDERS);
+        EXPECTED.put("POST /api/v1/statistics/imports/{id}/dry-run", DECIDERS);
+        EXPECTED.put("POST /api/v1/statistics/imports/{id}/run", DECIDERS);
+        EXPECTED.put("GET /api/v1/statistics/figures", MONITORING_READERS);
+        EXPECTED.put("GET /api/v1/statistics/indicators", MONITORING_READERS);
+        EXPECTED.put("GET /api/v1/statistics/comparison", MONITORING_READERS);
         EXPECTED.put("POST /places/imports", DECIDERS);
         EXPECTED.put("GET /places/imports/{id}", DECIDERS);
         EXPECTED.put("POST /places/imports/{id}/mapping", DECIDERS);
