@@ -203,9 +203,10 @@ public class StatisticsImports {
         if (!violations.isEmpty()) throw new InvalidInput(violations);
     }
 
-    /** Checks every row and writes nothing. */
+    /** Checks the mapping, then every row, and writes nothing. */
     public Outcome dryRun(long id) {
         var job = open(id);
+        check(job.mapping(), job.columns());
         var checked = checkRows(job);
         save(id, checked.outcome(), checked.outcome().problemCount() == 0 ? "CHECKED" : "REFUSED");
         return checked.outcome();
@@ -219,6 +220,7 @@ public class StatisticsImports {
                     .optional().orElseThrow(() -> new NoSuchRecord("statistics-import", id));
             if (job.userId() != requireImporter().id()) throw new NoSuchRecord("statistics-import", id);
             if (job.imported()) throw new InvalidInput("import", "places.import.already-imported");
+            check(job.mapping(), job.columns());
             var checked = checkRows(job);
             if (checked.outcome().problemCount() > 0) return checked.outcome();
             figures.add(id, checked.figures());

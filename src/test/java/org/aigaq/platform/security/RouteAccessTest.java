@@ -310,6 +310,12 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("POST /api/v1/places/population-imports/{id}/run", DECIDERS);
         EXPECTED.put("GET /statistics", MONITORING_READERS);
         EXPECTED.put("GET /statistics.csv", MONITORING_READERS);
+        EXPECTED.put("GET /statistics/imports/new", DECIDERS);
+        EXPECTED.put("POST /statistics/imports", DECIDERS);
+        EXPECTED.put("GET /statistics/imports/{id}", DECIDERS);
+        EXPECTED.put("POST /statistics/imports/{id}/mapping", DECIDERS);
+        EXPECTED.put("POST /statistics/imports/{id}/dry-run", DECIDERS);
+        EXPECTED.put("POST /statistics/imports/{id}/run", DECIDERS);
         EXPECTED.put("POST /api/v1/statistics/imports", DECIDERS);
         EXPECTED.put("GET /api/v1/statistics/imports/{id}", DECIDERS);
         EXPECTED.put("PUT /api/v1/statistics/imports/{id}/mapping", DECIDERS);
