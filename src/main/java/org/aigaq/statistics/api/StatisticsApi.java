@@ -1,0 +1,220 @@
+package org.aigaq.statistics.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.aigaq.justice.Jurisdictions;
+import org.aigaq.platform.indicators.Ratio;
+import org.aigaq.platform.security.Allowed;
+import org.aigaq.platform.security.Role;
+import org.aigaq.platform.tabular.Separator;
+import org.aigaq.platform.tabular.TextEncoding;
+import org.aigaq.statistics.Measure;
+import org.aigaq.statistics.OfficialFigures;
+import org.aigaq.statistics.OfficialIndicators;
+import org.aigaq.statistics.StatisticsField;
+import org.aigaq.statistics.StatisticsImports;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Official statistics over the API: imports of published tables in the steps of the population import (upload,
+ * mapping, dry run, run: every figure or none, a new version), the figures read from their latest version (or every
+ * version), the indicators with their definitions, and the official counts beside the coalition's.
+ */
+@RestController
+@RequestMapping("/api/v1/statistics")
+@Tag(name = "Statistics")
+class StatisticsApi {
+
+    /** A change of mapping; what is left out (null) stays as it is. */
+    record MappingChange(TextEncoding encoding, Separator separator, Map<String, StatisticsField> columns) {}
+
+    /** One problem of a file: row, column (null when it concerns the row or the file), and why. */
+    record Problem(long row, String column, String message) {}
+
+    /** What a dry run found or a run did. */
+    record Report(String status, long rows, int added, int corrected, int unchanged, long problemCount, List<Problem> problems) {}
+
+    /** An import: how the file is read, its columns, the mapping and the last outcome. */
+    record Job(long id, String status, TextEncoding encoding, TextEncoding detectedEncoding, Separator separator,
+               long fileSize, String sha256, List<String> columns, StatisticsImports.Mapping mapping, Report outcome) {}
+
+    /** An indicator's definition: numerator and denominator as words, and the rounding. */
+    record Definition(String code, String name, String numerator, String denominator, int decimals, String rounding) {}
+
+    /** One indicator's value: the two counts and the share in per cent (null over nothing or a figure not published). */
+    record Value(String code, Long numerator, Long denominator, BigDecimal percent) {}
+
+    /** One published table row with its figures and indicators. */
+    record IndicatorRow(String jurisdiction, int year, String agency, String form, String codeVersion, String article,
+                        String part, long version, Map<Measure, Long> figures, List<Value> indicators) {}
+
+    /** The indicators and their definitions. */
+    record Indicators(List<Definition> definitions, List<IndicatorRow> rows) {}
+
+    /** A figure of one version. */
+    record Version(String jurisdiction, int year, String agency, String form, String codeVersion, String article, String part,
+                   Measure measure, long value, long version, OffsetDateTime importedAt) {}
+
+    private final StatisticsImports imports;
+    private final OfficialFigures figures;
+    private final OfficialIndicators indicators;
+    private final Jurisdictions jurisdictions;
+    private final MessageSource messages;
+
+    StatisticsApi(StatisticsImports imports, OfficialFigures figures, OfficialIndicators indicators, Jurisdictions jurisdictions,
+                  MessageSource messages) {
+        this.imports = imports;
+        this.figures = figures;
+        this.indicators = indicators;
+        this.jurisdictions = jurisdictions;
+        this.messages = messages;
+    }
+
+    @Operation(summary = "Upload a CSV file of official statistics (multipart/form-data: file, and optionally encoding "
+            + "UTF_8|WINDOWS_1251|MAC_ROMAN and separator COMMA|SEMICOLON|TAB); returns the columns and the proposed mapping "
+            + "(jurisdiction, year, agency, form, code version, article, part, and one column per measure)")
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER})
+    @PostMapping("/imports")
+    ResponseEntity<Job> upload(@RequestParam(required = false) MultipartFile file,
+                               @RequestParam(required = false) TextEncoding encoding,
+                               @RequestParam(required = false) Separator separator) throws IOException {
+        boolean chosen = file != null && !(file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()));
+        try (InputStream content = chosen ? file.getInputStream() : null) {
+            var job = imports.upload(content, encoding, separator);
+            return ResponseEntity.created(URI.create("/api/v1/statistics/imports/" + job.id())).body(view(job));
+        }
+    }
+
+    @Operation(summary = "An import of the caller's, with its mapping and the last outcome")
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER})
+    @GetMapping("/imports/{id}")
+    Job get(@PathVariable long id) {
+        return view(imports.get(id));
+    }
+
+    @Operation(summary = "Change the mapping {column: field or null}, the encoding or the separator")
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER})
+    @PutMapping("/imports/{id}/mapping")
+    Job map(@PathVariable long id, @RequestBody MappingChange change) {
+        var job = imports.get(id);
+        var mapping = change.columns() == null ? job.mapping() : new StatisticsImports.Mapping(change.columns());
+        return view(imports.map(id, change.encoding(), change.separator(), mapping));
+    }
+
+    @Operation(summary = "Check every row; nothing is recorded")
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER})
+    @PostMapping("/imports/{id}/dry-run")
+    Report dryRun(@PathVariable long id) {
+        var outcome = imports.dryRun(id);
+        return report(outcome.problemCount() == 0 ? "CHECKED" : "REFUSED", outcome);
+    }
+
+    @Operation(summary = "Record a new version with every new or corrected figure, or none (422 with the problems)")
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER})
+    @PostMapping("/imports/{id}/run")
+    ResponseEntity<?> run(@PathVariable long id) {
+        try {
+            return ResponseEntity.ok(report("IMPORTED", imports.run(id)));
+        } catch (StatisticsImports.Refused refused) {
+            var outcome = refused.outcome();
+            var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+                    message("exchange.job.refused", outcome.problemCount()));
+            problem.setType(URI.create("https://aigaq.org/problems/import-refused"));
+            problem.setTitle(message("exchange.api.refused"));
+            problem.setProperty("problemCount", outcome.problemCount());
+            problem.setProperty("problems", report("REFUSED", outcome).problems());
+            return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
+        }
+    }
+
+    @Operation(summary = "Every version of the official figures selected (jurisdiction, article as 2014:146, agency, "
+            + "fromYear, toYear), latest first; the figure read is the latest version")
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR, Role.ANALYST})
+    @GetMapping("/figures")
+    List<Version> figures(@RequestParam(required = false) String jurisdiction, @RequestParam(required = false) String article,
+                          @RequestParam(required = false) String agency, @RequestParam(required = false) Integer fromYear,
+                          @RequestParam(required = false) Integer toYear) {
+        return figures.history(new OfficialFigures.Selection(jurisdiction, article, agency, fromYear, toYear)).stream()
+                .map(v -> new Version(v.key().jurisdiction(), v.key().year(), v.key().agency(), v.key().form(),
+                        v.key().codeVersion(), v.key().article(), v.key().part(), v.key().measure(), v.value(), v.importId(),
+                        v.importedAt())).toList();
+    }
+
+    @Operation(summary = "The indicators of the official figures selected, each figure from its latest version, with "
+            + "the definitions (numerator, denominator, rounding) in the caller's language")
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR, Role.ANALYST})
+    @GetMapping("/indicators")
+    Indicators indicators(@RequestParam(required = false) String jurisdiction, @RequestParam(required = false) String article,
+                          @RequestParam(required = false) String agency, @RequestParam(required = false) Integer fromYear,
+                          @RequestParam(required = false) Integer toYear) {
+        var rows = indicators.indicators(new OfficialFigures.Selection(jurisdiction, article, agency, fromYear, toYear));
+        var definitions = OfficialIndicators.ALL.stream().map(d -> new Definition(d.indicator().code(),
+                message(d.indicator().messageKey()), message(d.indicator().numeratorKey()), message(d.indicator().denominatorKey()),
+                d.indicator().decimals(), "HALF_UP")).toList();
+        return new Indicators(definitions, rows.stream().map(r -> new IndicatorRow(r.row().jurisdiction(), r.row().year(),
+                r.row().agency(), r.row().form(), r.row().codeVersion(), r.row().article(), r.row().part(), r.row().latestVersion(),
+                new LinkedHashMap<>(r.row().values()), values(r.ratios()))).toList());
+    }
+
+    @Operation(summary = "Official counts (per source, all parts of the article) beside the coalition's complaints of "
+            + "the same year and article that the caller may see, by the furthest step reached by asOf (today by default)")
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR, Role.ANALYST})
+    @GetMapping("/comparison")
+    List<OfficialIndicators.Comparison> comparison(@RequestParam(required = false) String jurisdiction,
+                                                   @RequestParam(required = false) String article,
+                                                   @RequestParam(required = false) String agency,
+                                                   @RequestParam(required = false) Integer fromYear,
+                                                   @RequestParam(required = false) Integer toYear,
+                                                   @RequestParam(required = false) LocalDate asOf) {
+        return indicators.comparison(new OfficialFigures.Selection(jurisdiction, article, agency, fromYear, toYear),
+                asOf == null ? jurisdictions.today() : asOf);
+    }
+
+    private static List<Value> values(List<Ratio> ratios) {
+        var values = new java.util.ArrayList<Value>();
+        for (int i = 0; i < ratios.size(); i++) {
+            Ratio r = ratios.get(i);
+            String code = OfficialIndicators.ALL.get(i).indicator().code();
+            values.add(r == null ? new Value(code, null, null, null) : new Value(code, r.numerator(), r.denominator(), r.percent()));
+        }
+        return values;
+    }
+
+    private Job view(StatisticsImports.Job job) {
+        return new Job(job.id(), job.status(), job.encoding(), job.detectedEncoding(), job.separator(), job.size(),
+                job.sha256(), job.columns(), job.mapping(), job.outcome() == null ? null : report(job.status(), job.outcome()));
+    }
+
+    private Report report(String status, StatisticsImports.Outcome outcome) {
+        return new Report(status, outcome.rows(), outcome.added(), outcome.corrected(), outcome.unchanged(), outcome.problemCount(),
+                outcome.problems().stream().map(p -> new Problem(p.row(), p.column(), message(p.messageKey(), p.messageArguments()))).toList());
+    }
+
+    private String message(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, key, LocaleContextHolder.getLocale());
+    }
+}

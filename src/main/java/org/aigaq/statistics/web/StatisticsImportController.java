@@ -1,0 +1,114 @@
+package org.aigaq.statistics.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.aigaq.platform.InvalidInput;
+import org.aigaq.platform.security.Allowed;
+import org.aigaq.platform.security.Role;
+import org.aigaq.statistics.StatisticsField;
+import org.aigaq.statistics.StatisticsImports;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/** The import of an official table at the browser: upload, the mapping of its columns, the dry run and the run. */
+@Controller
+class StatisticsImportController {
+
+    private final StatisticsImports imports;
+
+    StatisticsImportController(StatisticsImports imports) {
+        this.imports = imports;
+    }
+
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER})
+    @GetMapping("/statistics/imports/new")
+    String upload(Model model) {
+        model.addAttribute("violations", List.of());
+        return "statistics/import-upload";
+    }
+
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER})
+    @PostMapping("/statistics/imports")
+    String uploaded(@RequestParam(required = false) MultipartFile file, Model model) throws IOException {
+        try {
+            boolean chosen = file != null && !file.isEmpty();
+            try (InputStream content = chosen ? file.getInputStream() : null) {
+                return "redirect:/statistics/imports/" + imports.upload(content, null, null).id();
+            }
+        } catch (InvalidInput invalid) {
+            model.addAttribute("violations", invalid.violations());
+            return "statistics/import-upload";
+        }
+    }
+
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER})
+    @GetMapping("/statistics/imports/{id}")
+    String job(@PathVariable long id, Model model) {
+        return page(id, model, List.of());
+    }
+
+    /** The mapping as the form sends it: {@code column.<n>} gives the field of the n-th column, empty for none. */
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER})
+    @PostMapping("/statistics/imports/{id}/mapping")
+    String map(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
+        var job = imports.get(id);
+        var columns = new LinkedHashMap<String, StatisticsField>();
+        for (int i = 0; i < job.columns().size(); i++) {
+            String value = form.get("column." + i);
+            StatisticsField field = null;
+            if (value != null && !value.isBlank()) {
+                try {
+                    field = StatisticsField.valueOf(value);
+                } catch (IllegalArgumentException unknown) {
+                    field = null;
+                }
+            }
+            columns.put(job.columns().get(i), field);
+        }
+        try {
+            imports.map(id, null, null, new StatisticsImports.Mapping(columns));
+            return "redirect:/statistics/imports/" + id;
+        } catch (InvalidInput invalid) {
+            return page(id, model, invalid.violations());
+        }
+    }
+
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER})
+    @PostMapping("/statistics/imports/{id}/dry-run")
+    String dryRun(@PathVariable long id, Model model) {
+        try {
+            imports.dryRun(id);
+            return "redirect:/statistics/imports/" + id;
+        } catch (InvalidInput invalid) {
+            return page(id, model, invalid.violations());
+        }
+    }
+
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER})
+    @PostMapping("/statistics/imports/{id}/run")
+    String run(@PathVariable long id, Model model) {
+        try {
+            imports.run(id);
+        } catch (StatisticsImports.Refused refused) {
+            // the problems are saved on the job and shown on its page
+        } catch (InvalidInput invalid) {
+            return page(id, model, invalid.violations());
+        }
+        return "redirect:/statistics/imports/" + id;
+    }
+
+    private String page(long id, Model model, List<InvalidInput.Violation> violations) {
+        model.addAttribute("job", imports.get(id));
+        model.addAttribute("fields", StatisticsField.values());
+        model.addAttribute("violations", violations);
+        return "statistics/import";
+    }
+}

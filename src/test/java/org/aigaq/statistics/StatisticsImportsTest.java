@@ -1,0 +1,182 @@
+package org.aigaq.statistics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.aigaq.platform.NoSuchRecord;
+import org.aigaq.platform.indicators.Ratio;
+import org.aigaq.platform.security.Role;
+import org.aigaq.platform.tabular.ImportProblem;
+import org.aigaq.support.ApplicationTest;
+import org.aigaq.support.TestAccounts;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Official statistics through the services: a published table is imported and its percentages recomputed exactly
+ * from its counts; a correction is a new version beside the earlier one; a bad file is refused by row and column in
+ * Russian with nothing written; who may import and read.
+ */
+class StatisticsImportsTest extends ApplicationTest {
+
+    private static final AtomicInteger NUMBERS = new AtomicInteger((int) (System.nanoTime() % 300_000));
+
+    /**
+     * A table as the prosecutor's office publishes it (crafted; its percentages as printed beside the counts): 2022,
+     * art. 146 of the 2014 code, 412 complaints registered, 58 cases opened (14.1 %), 19 sent to court (4.6 %); 2023,
+     * 400 registered, 52 opened (13.0 %), 29 sent to court (7.3 %, half up from 7.25); the court's figures for 2022:
+     * 30 written and 12 oral allegations, 3 found confirmed (7.1 %).
+     */
+    static String table(String agency, String court2023) {
+        return String.join("\r\n",
+                "Юрисдикция;Год;Ведомство;Форма;Редакция кодекса;Статья;Часть;Зарегистрировано заявлений;Возбуждено дел;"
+                        + "Направлено в суд;Осуждено;Заявлено письменно;Заявлено устно;Подтвердились;Не подтвердились",
+                "KZ;2022;" + agency + ";1-E;2014;146;;412;58;19;7;30;12;3;39",
+                "KZ;2023 г.;" + agency + ";1-E;2014;146;;400;52;" + court2023 + ";9;;;;",
+                "");
+    }
+
+    @Autowired StatisticsImports imports;
+    @Autowired OfficialFigures figures;
+    @Autowired OfficialIndicators indicators;
+    @Autowired TestAccounts accounts;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired MessageSource messages;
+
+    @BeforeEach
+    void signIn() {
+        as(accounts.create(Role.DOCUMENTER, true));
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void aPublishedTableIsImportedAndItsPercentagesRecomputedExactly() {
+        String agency = "Prosecutor General " + NUMBERS.incrementAndGet();
+        var job = imports.upload(bytes(table(agency, "29")), null, null);
+        assertThat(job.mapping().columns()).containsEntry("Год", StatisticsField.YEAR).containsEntry("Статья", StatisticsField.ARTICLE)
+                .containsEntry("Направлено в суд", StatisticsField.SENT_TO_COURT)
+                .containsEntry("Не подтвердились", StatisticsField.ALLEGATIONS_UNSUBSTANTIATED);
+        assertThat(imports.dryRun(job.id()).problems()).isEmpty();
+        assertThat(figures.rows(selection(agency))).isEmpty();
+        var outcome = imports.run(job.id());
+        assertThat(outcome.added()).isEqualTo(8 + 4);
+
+        var rows = indicators.indicators(selection(agency));
+        assertThat(rows).extracting(r -> r.row().year()).containsExactly(2023, 2022);
+        var y2022 = rows.get(1);
+        assertThat(percent(y2022, OfficialIndicators.PROSECUTION)).isEqualByComparingTo("4.6");
+        assertThat(percent(y2022, OfficialIndicators.CASES_OPENED)).isEqualByComparingTo("14.1");
+        assertThat(percent(y2022, OfficialIndicators.ALLEGATIONS_CONFIRMED)).isEqualByComparingTo("7.1");
+        assertThat(y2022.row().value(Measure.CONVICTED)).isEqualTo(7);
+        var y2023 = rows.get(0);
+        assertThat(percent(y2023, OfficialIndicators.PROSECUTION)).isEqualByComparingTo("7.3");
+        assertThat(percent(y2023, OfficialIndicators.CASES_OPENED)).isEqualByComparingTo("13.0");
+        // Not published is no figure, never 0 %.
+        assertThat(y2023.ratios().get(OfficialIndicators.ALL.indexOf(OfficialIndicators.ALLEGATIONS_CONFIRMED))).isNull();
+        // The prosecution rate is the justice funnel's definition, not a second one.
+        assertThat(OfficialIndicators.PROSECUTION.indicator().code()).isEqualTo("complaints-sent-to-court");
+    }
+
+    @Test
+    void aCorrectionIsANewVersionAndTheEarlierIsKept() {
+        String agency = "Supreme Court " + NUMBERS.incrementAndGet();
+        imports.run(imports.upload(bytes(table(agency, "29")), null, null).id());
+        var again = imports.run(imports.upload(bytes(table(agency, "29")), null, null).id());
+        assertThat(again.added()).isZero();
+        assertThat(again.corrected()).isZero();
+        assertThat(again.unchanged()).isEqualTo(12);
+
+        var corrected = imports.upload(bytes(table(agency, "31")), null, null);
+        var outcome = imports.run(corrected.id());
+        assertThat(outcome.corrected()).isEqualTo(1);
+        assertThat(outcome.unchanged()).isEqualTo(11);
+        var y2023 = figures.rows(selection(agency)).getFirst();
+        assertThat(y2023.value(Measure.SENT_TO_COURT)).isEqualTo(31);
+        assertThat(y2023.latestVersion()).isEqualTo(corrected.id());
+        assertThat(figures.history(selection(agency))).filteredOn(v -> v.key().measure() == Measure.SENT_TO_COURT && v.key().year() == 2023)
+                .extracting(OfficialFigures.Version::value, OfficialFigures.Version::importId)
+                .hasSize(2).first().isEqualTo(tuple(31L, corrected.id()));
+    }
+
+    @Test
+    void aBadFileIsRefusedByRowAndColumnInRussianAndNothingIsWritten() {
+        String agency = "Ministry " + NUMBERS.incrementAndGet();
+        String csv = String.join("\n",
+                "year,agency,article,part,complaints registered,sent to court",
+                "2022," + agency + ",146,2,много,3",
+                "20222," + agency + ",146,2,10,3",
+                "2022," + agency + ",999,,10,3",
+                "2022,,146,2,10,3",
+                "2021," + agency + ",146,2,10,3",
+                "2021," + agency + ",146,2,11,3",
+                "2020," + agency + ",146",
+                "");
+        var job = imports.upload(bytes(csv), null, null);
+        var outcome = imports.dryRun(job.id());
+        assertThat(outcome.problems()).extracting(ImportProblem::row, ImportProblem::column, ImportProblem::messageKey)
+                .containsExactly(
+                        tuple(2L, "complaints registered", "statistics.import.count"),
+                        tuple(3L, "year", "statistics.import.year"),
+                        tuple(4L, "article", "statistics.import.unknown-article"),
+                        tuple(5L, "agency", "statistics.import.value-required"),
+                        tuple(7L, "article", "statistics.import.same-as-row"),
+                        tuple(8L, null, "exchange.problem.value-count"));
+        var russian = Locale.forLanguageTag("ru");
+        assertThat(messages.getMessage("statistics.import.count", outcome.problems().getFirst().messageArguments(), russian))
+                .isEqualTo("Не целое неотрицательное число: «много».");
+        for (var problem : outcome.problems()) {
+            String english = messages.getMessage(problem.messageKey(), problem.messageArguments(), Locale.ENGLISH);
+            assertThat(messages.getMessage(problem.messageKey(), problem.messageArguments(), russian)).isNotEqualTo(english);
+        }
+        assertThatThrownBy(() -> imports.run(job.id())).isInstanceOf(StatisticsImports.Refused.class);
+        assertThat(figures.rows(selection(agency))).isEmpty();
+        assertThat(imports.get(job.id()).status()).isEqualTo("REFUSED");
+    }
+
+    @Test
+    void onlyCoordinatorsAndDocumentersImportAndOnlyWorkersAndAnalystsRead() {
+        var job = imports.upload(bytes(table("Refusals " + NUMBERS.incrementAndGet(), "1")), null, null);
+        as(accounts.create(Role.DOCUMENTER, true));
+        assertThatThrownBy(() -> imports.get(job.id())).isInstanceOf(NoSuchRecord.class);
+        assertThatThrownBy(() -> imports.run(job.id())).isInstanceOf(NoSuchRecord.class);
+        as(accounts.create(Role.ANALYST, false));
+        assertThatThrownBy(() -> imports.upload(bytes("a,b\n1,2\n"), null, null)).isInstanceOf(AccessDeniedException.class);
+        assertThat(figures.rows(OfficialFigures.Selection.ALL)).isNotNull();
+        as(accounts.create(Role.VIEWER, false));
+        assertThatThrownBy(() -> figures.rows(OfficialFigures.Selection.ALL)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> imports.upload(bytes("a,b\n1,2\n"), null, null)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    private static BigDecimal percent(OfficialIndicators.IndicatorRow row, OfficialIndicators.Definition definition) {
+        Ratio ratio = row.ratios().get(OfficialIndicators.ALL.indexOf(definition));
+        return ratio.percent();
+    }
+
+    private static OfficialFigures.Selection selection(String agency) {
+        return new OfficialFigures.Selection("KZ", "2014:146", agency, null, null);
+    }
+
+    private static ByteArrayInputStream bytes(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void as(TestAccounts.Account account) {
+        SecurityContextHolder.getContext().setAuthentication(accounts.signedIn(account));
+    }
+}
