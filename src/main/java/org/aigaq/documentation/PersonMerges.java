@@ -52,7 +52,9 @@ public class PersonMerges {
             Map.entry("visit_interviewee.person_id", "stays: the retired record leads to the kept one"),
             Map.entry("death_in_custody.person_id", "stays: the retired record leads to the kept one"),
             Map.entry("self_harm_incident.person_id", "stays: the retired record leads to the kept one"),
-            Map.entry("defender_incident.person_id", "stays: the retired record leads to the kept one"));
+            Map.entry("defender_incident.person_id", "stays: the retired record leads to the kept one"),
+            Map.entry("trial_defendant.person_id", "stays: the retired record leads to the kept one"),
+            Map.entry("refoulement_case.person_id", "stays: the retired record leads to the kept one"));
 
     private final JdbcClient jdbc;
     private final People people;
