@@ -17,6 +17,7 @@ import org.aigaq.documentation.Sharing;
 import org.aigaq.platform.BrokenRules;
 import org.aigaq.platform.InvalidInput;
 import org.aigaq.platform.NoSuchRecord;
+import org.aigaq.platform.TypedText;
 import org.aigaq.platform.audit.AuditTrail;
 import org.aigaq.platform.security.CurrentUser;
 import org.aigaq.platform.vocabulary.Vocabularies;
@@ -194,12 +195,12 @@ public class DefenderIncidents {
         });
         values.put("date", date == null ? null : date.date());
         values.put("precision", date == null || date.precision() == null ? DatePrecision.EXACT.name() : date.precision().name());
-        values.put("city", rules.value(() -> text(draft.city(), 200, "city")));
+        values.put("city", rules.value(() -> TypedText.optional(draft.city(), 200, "city")));
         values.put("region", rules.value(() -> term("region", draft.region(), "region")));
         values.put("personId", draft.personId());
         rules.rule(() -> people.requireOwn(draft.personId(), "personId"));
         values.put("groupDescription", rules.value(() -> {
-            String group = text(draft.groupDescription(), 2000, "groupDescription");
+            String group = TypedText.optional(draft.groupDescription(), 2000, "groupDescription");
             if (group != null && draft.personId() != null) throw new InvalidInput("groupDescription", "defenders.target.both");
             if (group == null && draft.personId() == null) throw new InvalidInput("personId", "defenders.target.required");
             return group;
@@ -219,7 +220,7 @@ public class DefenderIncidents {
         }));
         values.put("perpetratorIdentified", draft.perpetratorIdentified());
         values.put("perpetratorKind", draft.perpetratorKind().name());
-        values.put("perpetratorDescription", rules.value(() -> text(draft.perpetratorDescription(), 2000, "perpetratorDescription")));
+        values.put("perpetratorDescription", rules.value(() -> TypedText.optional(draft.perpetratorDescription(), 2000, "perpetratorDescription")));
         values.put("linkedEventId", draft.linkedEventId());
         rules.rule(() -> {
             if (draft.linkedEventId() != null && events.readable(List.of(draft.linkedEventId())).isEmpty()) {
@@ -227,12 +228,12 @@ public class DefenderIncidents {
             }
         });
         values.put("unCooperation", draft.unCooperation());
-        values.put("workDescription", rules.value(() -> text(draft.workDescription(), 2000, "workDescription")));
+        values.put("workDescription", rules.value(() -> TypedText.optional(draft.workDescription(), 2000, "workDescription")));
         values.put("complaintFiled", draft.complaintFiled());
         values.put("investigationOpened", draft.investigationOpened());
         values.put("protectionMeasures", draft.protectionMeasures());
-        values.put("response", rules.value(() -> text(draft.response(), 5000, "response")));
-        values.put("responseOutcome", rules.value(() -> text(draft.responseOutcome(), 2000, "responseOutcome")));
+        values.put("response", rules.value(() -> TypedText.optional(draft.response(), 5000, "response")));
+        values.put("responseOutcome", rules.value(() -> TypedText.optional(draft.responseOutcome(), 2000, "responseOutcome")));
         rules.throwIfAny();
         return values;
     }
@@ -240,13 +241,6 @@ public class DefenderIncidents {
     private String term(String list, String code, String field) {
         if (code == null || code.isBlank()) return null;
         return vocabularies.require(list, code.strip(), field).code();
-    }
-
-    private static String text(String value, int max, String field) {
-        if (value == null || value.isBlank()) return null;
-        String stripped = value.strip();
-        if (stripped.length() > max) throw new InvalidInput(field, "validation.too-long", max);
-        return stripped;
     }
 
     private static Map<String, Object> summary(Map<String, Object> values) {

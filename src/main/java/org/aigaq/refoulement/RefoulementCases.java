@@ -14,6 +14,7 @@ import org.aigaq.documentation.Sharing;
 import org.aigaq.platform.BrokenRules;
 import org.aigaq.platform.InvalidInput;
 import org.aigaq.platform.NoSuchRecord;
+import org.aigaq.platform.TypedText;
 import org.aigaq.platform.audit.AuditTrail;
 import org.aigaq.platform.security.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -197,21 +198,21 @@ public class RefoulementCases {
             if (draft.personId() == null) throw new InvalidInput("personId", "validation.required");
             people.requireOwn(draft.personId(), "personId");
         });
-        values.put("nationality", rules.value(() -> required(text(draft.nationality(), 100, "nationality"), "nationality")));
-        values.put("requestingState", rules.value(() -> text(draft.requestingState(), 100, "requestingState")));
+        values.put("nationality", rules.value(() -> TypedText.required(draft.nationality(), 100, "nationality")));
+        values.put("requestingState", rules.value(() -> TypedText.optional(draft.requestingState(), 100, "requestingState")));
         values.put("legalBasis", rules.value(() -> {
             if (draft.legalBasis() == null) throw new InvalidInput("legalBasis", "validation.required");
             return draft.legalBasis().name();
         }));
         values.put("convention", rules.value(() -> {
-            String convention = text(draft.convention(), 200, "convention");
+            String convention = TypedText.optional(draft.convention(), 200, "convention");
             if (draft.legalBasis() == RefoulementCase.LegalBasis.REGIONAL_CONVENTION && convention == null) {
                 throw new InvalidInput("convention", "refoulement.convention.required");
             }
             return convention;
         }));
-        values.put("riskAssessment", rules.value(() -> text(draft.riskAssessment(), 5000, "riskAssessment")));
-        values.put("riskEvidence", rules.value(() -> text(draft.riskEvidence(), 5000, "riskEvidence")));
+        values.put("riskAssessment", rules.value(() -> TypedText.optional(draft.riskAssessment(), 5000, "riskAssessment")));
+        values.put("riskEvidence", rules.value(() -> TypedText.optional(draft.riskEvidence(), 5000, "riskEvidence")));
         rules.throwIfAny();
         return values;
     }
@@ -236,12 +237,12 @@ public class RefoulementCases {
             }
         });
         boolean court = kind == RefoulementCase.Kind.COURT_STAGE;
-        values.put("court", rules.value(() -> only(text(draft.court(), 200, "court"), court, "court")));
-        values.put("instance", rules.value(() -> only(text(draft.instance(), 100, "instance"), court, "instance")));
+        values.put("court", rules.value(() -> only(TypedText.optional(draft.court(), 200, "court"), court, "court")));
+        values.put("instance", rules.value(() -> only(TypedText.optional(draft.instance(), 100, "instance"), court, "instance")));
         rules.rule(() -> {
             if (court && values.get("court") == null) throw new InvalidInput("court", "refoulement.court.required");
         });
-        values.put("decision", rules.value(() -> text(draft.decision(), 2000, "decision")));
+        values.put("decision", rules.value(() -> TypedText.optional(draft.decision(), 2000, "decision")));
         boolean interim = kind == RefoulementCase.Kind.INTERIM_MEASURES;
         values.put("committee", rules.value(() -> {
             if (interim && draft.committee() == null) throw new InvalidInput("committee", "refoulement.committee.required");
@@ -257,7 +258,7 @@ public class RefoulementCases {
             if (removal && draft.removal() == null) throw new InvalidInput("removal", "refoulement.removal.required");
             return only(draft.removal() == null ? null : draft.removal().name(), removal, "removal");
         }));
-        values.put("note", rules.value(() -> text(draft.note(), 5000, "note")));
+        values.put("note", rules.value(() -> TypedText.optional(draft.note(), 5000, "note")));
         rules.throwIfAny();
         return values;
     }
@@ -271,18 +272,6 @@ public class RefoulementCases {
     private static <T> T only(T value, boolean belongs, String field) {
         if (value != null && !belongs) throw new InvalidInput(field, "refoulement.field.not-for-kind");
         return value;
-    }
-
-    private static String required(String value, String field) {
-        if (value == null) throw new InvalidInput(field, "validation.required");
-        return value;
-    }
-
-    private static String text(String value, int max, String field) {
-        if (value == null || value.isBlank()) return null;
-        String stripped = value.strip();
-        if (stripped.length() > max) throw new InvalidInput(field, "validation.too-long", max);
-        return stripped;
     }
 
     private static Map<String, Object> summary(Map<String, Object> values) {

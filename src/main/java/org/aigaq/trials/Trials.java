@@ -14,6 +14,7 @@ import org.aigaq.documentation.Sharing;
 import org.aigaq.platform.BrokenRules;
 import org.aigaq.platform.InvalidInput;
 import org.aigaq.platform.NoSuchRecord;
+import org.aigaq.platform.TypedText;
 import org.aigaq.platform.audit.AuditTrail;
 import org.aigaq.platform.security.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -75,8 +76,8 @@ public class Trials {
                     .param("trial", trialId).param("date", draft.date()).query(Boolean.class).single();
             if (taken) throw new InvalidInput("date", "trials.hearing.duplicate");
         });
-        String observers = rules.value(() -> text(draft.observers(), 1000, "observers"));
-        String note = rules.value(() -> text(draft.note(), 5000, "note"));
+        String observers = rules.value(() -> TypedText.optional(draft.observers(), 1000, "observers"));
+        String note = rules.value(() -> TypedText.optional(draft.note(), 5000, "note"));
         var seen = new java.util.HashSet<FairTrialItem>();
         var notes = new ArrayList<String>();
         for (int i = 0; i < draft.checks().size(); i++) {
@@ -86,7 +87,7 @@ public class Trials {
                 if (check.item() == null) throw new InvalidInput(at + "/item", "validation.required");
                 if (check.answer() == null) throw new InvalidInput(at + "/answer", "validation.required");
                 if (!seen.add(check.item())) throw new InvalidInput(at + "/item", "trials.check.twice");
-                return text(check.note(), 2000, at + "/note");
+                return TypedText.optional(check.note(), 2000, at + "/note");
             }));
         }
         rules.throwIfAny();
@@ -142,8 +143,8 @@ public class Trials {
                 throw new InvalidInput("recorded", "trials.allegation.not-recorded");
             }
         });
-        String against = rules.value(() -> text(draft.against(), 1000, "against"));
-        String note = rules.value(() -> text(draft.note(), 5000, "note"));
+        String against = rules.value(() -> TypedText.optional(draft.against(), 1000, "against"));
+        String note = rules.value(() -> TypedText.optional(draft.note(), 5000, "note"));
         rules.throwIfAny();
         long id = jdbc.sql("""
                 INSERT INTO trial_allegation (trial_id, hearing_id, raised_by, defendant_id, form, against, recorded, examined,
@@ -172,11 +173,11 @@ public class Trials {
             if (draft.verdict() == null) throw new InvalidInput("verdict", "validation.required");
         });
         String sentence = rules.value(() -> {
-            String s = text(draft.sentence(), 1000, "sentence");
+            String s = TypedText.optional(draft.sentence(), 1000, "sentence");
             if (s != null && draft.verdict() != Trial.Verdict.CONVICTED) throw new InvalidInput("sentence", "trials.sentence.not-convicted");
             return s;
         });
-        String appeal = rules.value(() -> text(draft.appeal(), 2000, "appeal"));
+        String appeal = rules.value(() -> TypedText.optional(draft.appeal(), 2000, "appeal"));
         rules.throwIfAny();
         jdbc.sql("UPDATE trial_defendant SET verdict = :verdict, sentence = :sentence, appeal = :appeal WHERE id = :id")
                 .param("verdict", draft.verdict().name()).param("sentence", sentence).param("appeal", appeal)
@@ -256,11 +257,11 @@ public class Trials {
         var values = new HashMap<String, Object>();
         values.put("sharing", draft.sharing().name());
         rules.rule(() -> TrialAccess.requireSharingRight(draft.sharing()));
-        values.put("court", rules.value(() -> required(draft.court(), 300, "court")));
-        values.put("caseNumber", rules.value(() -> required(draft.caseNumber(), 100, "caseNumber")));
-        values.put("judge", rules.value(() -> text(draft.judge(), 300, "judge")));
-        values.put("charges", rules.value(() -> text(draft.charges(), 2000, "charges")));
-        values.put("language", rules.value(() -> text(draft.language(), 100, "language")));
+        values.put("court", rules.value(() -> TypedText.required(draft.court(), 300, "court")));
+        values.put("caseNumber", rules.value(() -> TypedText.required(draft.caseNumber(), 100, "caseNumber")));
+        values.put("judge", rules.value(() -> TypedText.optional(draft.judge(), 300, "judge")));
+        values.put("charges", rules.value(() -> TypedText.optional(draft.charges(), 2000, "charges")));
+        values.put("language", rules.value(() -> TypedText.optional(draft.language(), 100, "language")));
         values.put("linkedEventId", draft.linkedEventId());
         rules.rule(() -> {
             if (draft.linkedEventId() != null && events.readable(List.of(draft.linkedEventId())).isEmpty()) {
@@ -323,16 +324,4 @@ public class Trials {
                 rs.getLong("investigated"), rs.getLong("admitted"));
     }
 
-    private static String required(String value, int max, String field) {
-        String text = text(value, max, field);
-        if (text == null) throw new InvalidInput(field, "validation.required");
-        return text;
-    }
-
-    private static String text(String value, int max, String field) {
-        if (value == null || value.isBlank()) return null;
-        String stripped = value.strip();
-        if (stripped.length() > max) throw new InvalidInput(field, "validation.too-long", max);
-        return stripped;
-    }
 }
