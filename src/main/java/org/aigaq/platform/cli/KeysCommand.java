@@ -75,7 +75,7 @@ final class KeysCommand implements Command {
                 }
             }
         } catch (Exception e) {
-            System.err.println("The keys could not be changed: " + e.getMessage());
+            System.err.println("The keys could not be changed: " + org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e).getMessage());
             return 1;
         }
     }

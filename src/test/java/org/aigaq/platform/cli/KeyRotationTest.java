@@ -80,7 +80,9 @@ class KeyRotationTest {
                 System.setOut(previous);
             }
             assertThat(exit).as(out.toString()).isZero();
-            assertThat(out.toString()).contains("person.identity").contains("app_user.totp_secret");
+            assertThat(out.toString()).contains("person.identity").contains("app_user.totp_secret")
+                    .contains("person_merge.kept_identity").contains("visit_team_member.outside_name")
+                    .contains("evidence_file.original_name");
             assertThat(keyOf(context, "SELECT identity FROM person WHERE id = " + personId)).isEqualTo(newKey);
             assertThat(keyOf(context, "SELECT totp_secret FROM app_user WHERE id = " + userId)).isEqualTo(newKey);
             // Still decrypts: the second factor works with the re-encrypted secret.
