@@ -4,24 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.aigaq.platform.accounts.ApiTokens;
 import org.aigaq.platform.audit.AuditSearch;
 import org.aigaq.platform.security.Role;
-import org.aigaq.support.ApplicationTest;
-import org.aigaq.support.TestAccounts;
+import org.aigaq.support.ApiTestCase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Importing messy spreadsheets of deaths and self-harm through the API: columns and spellings of causes proposed
@@ -29,17 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
  * and column in the user's language, nothing written while any row is bad, a dry run that changes nothing however
  * often it runs, and a run that writes every row at once, audited once with its counts.
  */
-class CustodyImportsApiTest extends ApplicationTest {
+class CustodyImportsApiTest extends ApiTestCase {
 
-    @LocalServerPort int port;
-    @Autowired TestAccounts accounts;
-    @Autowired ApiTokens tokens;
     @Autowired AuditSearch audit;
-    @Autowired JsonMapper json;
-    @Autowired JdbcTemplate jdbc;
     @Autowired CustodyImports imports;
-
-    private final HttpClient http = HttpClient.newHttpClient();
     private String documenter;
 
     @BeforeEach
@@ -207,17 +194,5 @@ class CustodyImportsApiTest extends ApplicationTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return json.readTree(response.body());
-    }
-
-    private String token(long userId) {
-        return tokens.create(userId, "test").value();
-    }
-
-    private HttpResponse<String> call(String method, String path, String token, String body, String language) throws Exception {
-        var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept-Language", language)
-                .header("Authorization", "Bearer " + token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) builder.header("Content-Type", "application/json");
-        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

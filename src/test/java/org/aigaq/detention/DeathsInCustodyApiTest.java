@@ -2,26 +2,17 @@ package org.aigaq.detention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
-import org.aigaq.platform.accounts.ApiTokens;
 import org.aigaq.platform.accounts.Users;
 import org.aigaq.platform.audit.AuditSearch;
 import org.aigaq.platform.security.Role;
-import org.aigaq.support.ApplicationTest;
+import org.aigaq.support.ApiTestCase;
 import org.aigaq.support.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The register of deaths and self-harm in custody over the API: each rule with the field it names (in Russian too),
@@ -29,17 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
  * published and anonymised records for viewers, nothing and an audited 404 for other organisations), the links to the
  * person's earlier allegations, and the figures on hand-computed data.
  */
-class DeathsInCustodyApiTest extends ApplicationTest {
+class DeathsInCustodyApiTest extends ApiTestCase {
 
-    @LocalServerPort int port;
-    @Autowired TestAccounts accounts;
-    @Autowired ApiTokens tokens;
     @Autowired Users users;
     @Autowired AuditSearch audit;
-    @Autowired JsonMapper json;
-    @Autowired JdbcTemplate jdbc;
-
-    private final HttpClient http = HttpClient.newHttpClient();
     private String documenter;
     private String coordinator;
     private String analyst;
@@ -354,46 +338,10 @@ class DeathsInCustodyApiTest extends ApplicationTest {
         return json.readTree(response.body()).get("id").asLong();
     }
 
-    private long person(String token, String name) throws Exception {
-        var response = call("POST", "/api/v1/people", token, "{\"identity\": {\"name\": \"" + name + "\"}}");
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return json.readTree(response.body()).get("id").asLong();
-    }
-
     private long event(String token, String title) throws Exception {
         var response = call("POST", "/api/v1/events", token, """
                 {"title": "%s", "sharing": "ORGANISATION", "initial": {"date": "2023-10-01", "precision": "EXACT"}}""".formatted(title));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return json.readTree(response.body()).get("id").asLong();
-    }
-
-    private List<Long> ids(HttpResponse<String> page, String list) {
-        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-        var ids = new ArrayList<Long>();
-        json.readTree(page.body()).get(list).forEach(e -> ids.add(e.get("id").asLong()));
-        return ids;
-    }
-
-    private List<String> pointers(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-        var pointers = new ArrayList<String>();
-        json.readTree(response.body()).get("errors").forEach(e -> pointers.add(e.get("pointer").asString()));
-        return pointers;
-    }
-
-    private String token(long userId) {
-        return tokens.create(userId, "test").value();
-    }
-
-    private HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
-        return call(method, path, token, body, "en");
-    }
-
-    private HttpResponse<String> call(String method, String path, String token, String body, String language) throws Exception {
-        var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept-Language", language)
-                .header("Authorization", "Bearer " + token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) builder.header("Content-Type", "application/json");
-        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

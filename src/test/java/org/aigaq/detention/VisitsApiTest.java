@@ -3,25 +3,20 @@ package org.aigaq.detention;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.aigaq.platform.accounts.ApiTokens;
 import org.aigaq.platform.accounts.Users;
 import org.aigaq.platform.audit.AuditSearch;
 import org.aigaq.platform.security.Role;
-import org.aigaq.support.ApplicationTest;
+import org.aigaq.support.ApiTestCase;
 import org.aigaq.support.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Monitoring visits and recommendations over the API, rule by rule: the approval's waiting time on hand-computed dates,
@@ -29,17 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
  * organisation, refusals audited), the public page that shows nothing unpublished and nobody, and bad input named by
  * JSON pointer in the caller's language.
  */
-class VisitsApiTest extends ApplicationTest {
+class VisitsApiTest extends ApiTestCase {
 
-    @LocalServerPort int port;
-    @Autowired TestAccounts accounts;
-    @Autowired ApiTokens tokens;
     @Autowired Users users;
     @Autowired AuditSearch audit;
-    @Autowired JsonMapper json;
-    @Autowired JdbcTemplate jdbc;
-
-    private final HttpClient http = HttpClient.newHttpClient();
     private TestAccounts.Account monitorAccount;
     private String monitor;
     private String coordinator;
@@ -326,37 +314,14 @@ class VisitsApiTest extends ApplicationTest {
         return json.readTree(response.body());
     }
 
-    private List<String> pointers(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-        var pointers = new ArrayList<String>();
-        json.readTree(response.body()).get("errors").forEach(e -> pointers.add(e.get("pointer").asString()));
-        return pointers;
-    }
-
     private static List<Long> ids(JsonNode list) {
         var ids = new ArrayList<Long>();
         list.forEach(e -> ids.add(e.get("id").asLong()));
         return ids;
     }
 
-    private String token(long userId) {
-        return tokens.create(userId, "test").value();
-    }
-
     private HttpResponse<String> anonymous(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept-Language", "en").build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
-        return call(method, path, token, body, "en");
-    }
-
-    private HttpResponse<String> call(String method, String path, String token, String body, String language) throws Exception {
-        var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept-Language", language)
-                .header("Authorization", "Bearer " + token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) builder.header("Content-Type", "application/json");
-        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

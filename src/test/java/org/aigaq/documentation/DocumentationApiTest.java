@@ -3,41 +3,29 @@ package org.aigaq.documentation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.aigaq.platform.accounts.ApiTokens;
 import org.aigaq.platform.accounts.Organisations;
 import org.aigaq.platform.accounts.Users;
 import org.aigaq.platform.audit.AuditSearch;
 import org.aigaq.platform.security.Role;
-import org.aigaq.support.ApplicationTest;
+import org.aigaq.support.ApiTestCase;
 import org.aigaq.support.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Recording an allegation through the API, and who sees what: the owning organisation's case workers see identities,
  * other organisations see a coalition-shared case under pseudonyms and never an organisation-only one, a lawyer given
  * access sees the identities of that case, viewers see only published cases. Identities are never stored in clear.
  */
-class DocumentationApiTest extends ApplicationTest {
+class DocumentationApiTest extends ApiTestCase {
 
-    @LocalServerPort int port;
-    @Autowired TestAccounts accounts;
-    @Autowired ApiTokens tokens;
     @Autowired Organisations organisations;
     @Autowired Users users;
     @Autowired AuditSearch audit;
-    @Autowired JsonMapper json;
-    @Autowired JdbcTemplate jdbc;
-
-    private final HttpClient http = HttpClient.newHttpClient();
     private String documenter;
     private String coordinator;
     private String otherOrganisationsDocumenter;
@@ -422,17 +410,5 @@ class DocumentationApiTest extends ApplicationTest {
         var ids = new java.util.ArrayList<Long>();
         json.readTree(page.body()).get("events").forEach(e -> ids.add(e.get("id").asLong()));
         return ids;
-    }
-
-    private String token(long userId) {
-        return tokens.create(userId, "test").value();
-    }
-
-    private HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
-        var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept-Language", "en")
-                .header("Authorization", "Bearer " + token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) builder.header("Content-Type", "application/json");
-        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -3,46 +3,32 @@ package org.aigaq.documentation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.aigaq.platform.accounts.ApiTokens;
 import org.aigaq.platform.accounts.Organisations;
 import org.aigaq.platform.accounts.Users;
 import org.aigaq.platform.audit.AuditSearch;
 import org.aigaq.platform.security.Role;
-import org.aigaq.support.ApplicationTest;
-import org.aigaq.support.TestAccounts;
+import org.aigaq.support.ApiTestCase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The registry of places over the API: a place is found by either form of its official code however it is typed, the
  * other form is derived, a recorded renaming or transfer becomes the current value and keeps the earlier one (the cases
  * recorded before show the name of then), population figures are dated and sourced, and who may do what.
  */
-class PlacesApiTest extends ApplicationTest {
+class PlacesApiTest extends ApiTestCase {
 
     private static final AtomicInteger NUMBERS = new AtomicInteger((int) (System.nanoTime() % 400_000) + 100_000);
-
-    @LocalServerPort int port;
-    @Autowired TestAccounts accounts;
-    @Autowired ApiTokens tokens;
     @Autowired Organisations organisations;
     @Autowired Users users;
-    @Autowired JsonMapper json;
-    @Autowired JdbcTemplate jdbc;
     @Autowired AuditSearch audit;
-
-    private final HttpClient http = HttpClient.newHttpClient();
     private String documenter;
     private String coordinator;
     private String analyst;
@@ -343,24 +329,8 @@ class PlacesApiTest extends ApplicationTest {
         return json.readTree(response.body()).get("errors").get(index).get(what).asString();
     }
 
-    private String token(long userId) {
-        return tokens.create(userId, "test").value();
-    }
-
     private HttpResponse<String> anonymous(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
-        return call(method, path, token, body, "en");
-    }
-
-    private HttpResponse<String> call(String method, String path, String token, String body, String language) throws Exception {
-        var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept-Language", language)
-                .header("Authorization", "Bearer " + token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) builder.header("Content-Type", "application/json");
-        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

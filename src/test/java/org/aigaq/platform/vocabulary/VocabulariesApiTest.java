@@ -2,31 +2,18 @@ package org.aigaq.platform.vocabulary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.aigaq.platform.accounts.ApiTokens;
 import org.aigaq.platform.security.Role;
-import org.aigaq.support.ApplicationTest;
-import org.aigaq.support.TestAccounts;
+import org.aigaq.support.ApiTestCase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The vocabularies over the REST API: every signed-in user reads them, administrators add terms, mistakes are named by pointer. */
-class VocabulariesApiTest extends ApplicationTest {
+class VocabulariesApiTest extends ApiTestCase {
 
-    @LocalServerPort int port;
-    @Autowired TestAccounts accounts;
-    @Autowired ApiTokens tokens;
     @Autowired Vocabularies vocabularies;
-    @Autowired JsonMapper json;
-
-    private final HttpClient http = HttpClient.newHttpClient();
     private String adminToken;
     private String viewerToken;
 
@@ -129,14 +116,5 @@ class VocabulariesApiTest extends ApplicationTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         return json.readTree(response.body());
-    }
-
-    private HttpResponse<String> call(String method, String path, String token, String body, String language) throws Exception {
-        var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept-Language", language)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) builder.header("Authorization", "Bearer " + token);
-        if (body != null) builder.header("Content-Type", "application/json");
-        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
