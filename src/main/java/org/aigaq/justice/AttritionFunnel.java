@@ -216,13 +216,6 @@ public class AttritionFunnel {
     @Transactional(readOnly = true)
     public List<GroupRow> breakdown(FunnelFilter filter, GroupBy by) {
         filter.checked();
-        String sql = """
-                SELECT substr(t.tag, 4) AS value, count(*) AS complaints, count(*) FILTER (WHERE a.court_on <= :asOf) AS court,
-                       count(*) FILTER (WHERE a.convicted_on <= :asOf) AS convictions,
-                       count(*) FILTER (WHERE a.flags <> 0 OR a.un_due < :asOf) AS flagged,
-                       count(*) FILTER (WHERE a.violations <> 0) AS violated
-                FROM justice_attrition_tag t JOIN justice_attrition a ON a.event_id = t.event_id
-                WHERE t.tag LIKE :prefix AND %s GROUP BY t.tag ORDER BY complaints DESC, t.tag""";
         if (tags(filter, Selection.ALL).isEmpty() && answeredByCells(filter)) {
             // every group from the cells, those given one by one added, then the 25 largest as the scan orders them
             var rows = new java.util.TreeMap<String, GroupRow>();
@@ -236,17 +229,32 @@ public class AttritionFunnel {
                     .query(AttritionFunnel::groupRow).list().forEach(r -> rows.merge(r.value(), r, AttritionFunnel::sum));
             List<Long> given = access.given();
             if (!given.isEmpty()) {
-                bindBeyond(filter, where(filter, Selection.ALL, CaseAccess.givenBeyond("a", "a.event_id")), given).with(sql)
+                bindBeyond(filter, where(filter, Selection.ALL, CaseAccess.givenBeyond("a", "a.event_id")), given).with(BREAKDOWN)
                         .param("prefix", by.prefix() + "%").query(AttritionFunnel::groupRow).list()
                         .forEach(r -> rows.merge(r.value(), r, AttritionFunnel::sum));
             }
             return rows.values().stream().filter(r -> r.complaints() > 0)
                     .sorted(java.util.Comparator.comparingLong(GroupRow::complaints).reversed()).limit(25).toList();
         }
-        jdbc.sql("SET LOCAL work_mem = '64MB'").update();
-        return bind(jdbc.sql(sql.formatted(where(filter, Selection.ALL)) + " LIMIT 25"), filter, Selection.ALL).param("prefix", by.prefix() + "%")
-                .query(AttritionFunnel::groupRow).list();
+        return scannedBreakdown(filter, by);
     }
+
+    /** The breakdown from the summaries themselves, for any filter. */
+    @Transactional(readOnly = true)
+    List<GroupRow> scannedBreakdown(FunnelFilter filter, GroupBy by) {
+        filter.checked();
+        jdbc.sql("SET LOCAL work_mem = '64MB'").update();
+        return bind(jdbc.sql(BREAKDOWN.formatted(where(filter, Selection.ALL)) + " LIMIT 25"), filter, Selection.ALL)
+                .param("prefix", by.prefix() + "%").query(AttritionFunnel::groupRow).list();
+    }
+
+    private static final String BREAKDOWN = """
+            SELECT substr(t.tag, 4) AS value, count(*) AS complaints, count(*) FILTER (WHERE a.court_on <= :asOf) AS court,
+                   count(*) FILTER (WHERE a.convicted_on <= :asOf) AS convictions,
+                   count(*) FILTER (WHERE a.flags <> 0 OR a.un_due < :asOf) AS flagged,
+                   count(*) FILTER (WHERE a.violations <> 0) AS violated
+            FROM justice_attrition_tag t JOIN justice_attrition a ON a.event_id = t.event_id
+            WHERE t.tag LIKE :prefix AND %s GROUP BY t.tag ORDER BY complaints DESC, t.tag""";
 
     private static GroupRow groupRow(ResultSet rs, int n) throws SQLException {
         return new GroupRow(rs.getString("value"), rs.getLong("complaints"), rs.getLong("court"),

@@ -218,6 +218,7 @@ public class AttritionSummaries {
 
         void add(long eventId, CaseRow row, AttritionSummary s) {
             ids.add(eventId);
+            organisations.add(row.organisationId());
             sharings.add(row.sharing());
             for (Milestone m : Milestone.values()) days.get(m).add(text(s.reached().get(m)));
             endedBy.add(s.endedBy());
