@@ -1,7 +1,6 @@
 -- Pre-aggregated cells of the attrition funnel (issue 5, the benchmark: a funnel over a million allegations in
--- 300 ms). A funnel as of a day on or after every date the summaries hold (justice_attrition_horizon), narrowed by at
--- most one tag, sums cells instead of scanning justice_attrition; other funnels still scan it
--- (org.aigaq.justice.AttritionFunnel). The cells are kept equal to the summaries by the triggers below, in the
+-- 300 ms). A funnel narrowed by at most one tag sums cells instead of scanning justice_attrition (as of a day before
+-- the horizon, correcting the cases changed since); two tags still scan it (org.aigaq.justice.AttritionFunnel). The cells are kept equal to the summaries by the triggers below, in the
 -- statement that changes a summary or its tags, so any writer (the recomputation of a step, a withdrawal, an episode, a
 -- documentation change, a repair by hand) keeps them exact; the upserts add a signed count, so concurrent writers
 -- lose no update.
@@ -46,6 +45,10 @@ CREATE TABLE justice_attrition_horizon (
     only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row),
     latest   date    NOT NULL
 );
+
+-- A funnel as of an earlier day takes the cases changed after it out of the cells and counts them as they stood.
+CREATE INDEX justice_attrition_latest ON justice_attrition
+    ((greatest(complaint_on, inquiry_on, case_opened_on, court_on, convicted_on, compensated_on, ended_on)));
 
 -- One summary with one of its tags ('' for all), counted with sign +1 or -1.
 CREATE TYPE justice_attrition_change AS (

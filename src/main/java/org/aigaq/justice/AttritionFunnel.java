@@ -102,9 +102,10 @@ public class AttritionFunnel {
     }
 
     /**
-     * The funnel from the pre-aggregated cells (V26) when they can answer it — "as of" a day on or after every date
-     * the summaries hold, narrowed by at most one tag — with the cases given to the reader one by one added from the
-     * summaries; otherwise from {@link #scanned}. Both give the same figures.
+     * The funnel from the pre-aggregated cells (V26) when the filter narrows by one tag at most, with the cases given to
+     * the reader one by one added from the summaries, and — when the "as of" day is before some date the summaries hold
+     * — the cases changed since taken out and added as they stood; otherwise from {@link #scanned}. Both give the same
+     * figures.
      */
     @Transactional(readOnly = true)
     public Funnel funnel(FunnelFilter filter) {
@@ -125,6 +126,14 @@ public class AttritionFunnel {
                     d[rs.getInt("pair")] = rs.getLong("days");
                     return d;
                 }).list());
+        if (!asOfCovered(filter)) {
+            // the cases with a date after the "as of" day are in the cells as they stand now: taken out, and added as
+            // they stood that day (found by the index on their latest date; few, unless the day is long ago)
+            String changed = where(filter, Selection.ALL, CaseAccess.visibleByOrganisationAndSharing("a"), false)
+                    + " AND " + LATEST + " > :asOf AND a.complaint_on IS NOT NULL";
+            changedGroups(changed, filter, groups);
+            changedDurations(changed, filter, durations);
+        }
         List<Long> given = access.given();
         if (!given.isEmpty()) {
             // the cells count cases by organisation and sharing; those given to the reader one by one are added here
@@ -148,12 +157,69 @@ public class AttritionFunnel {
         return assemble(filter, groups(bind(where, filter)), durations(bind(where, filter)));
     }
 
-    /** Whether {@link #funnel} sums cells for this filter: as of a day every summarised date has reached, one tag at most. */
-    @Transactional(readOnly = true)
+    /** Whether {@link #funnel} sums cells for this filter: one tag at most. */
     boolean answeredByCells(FunnelFilter filter) {
-        if (tags(filter, Selection.ALL).size() > 1) return false;
+        return tags(filter, Selection.ALL).size() <= 1;
+    }
+
+    /** Whether the cells alone answer for the filter's day: it is on or after every date the summaries hold. */
+    @Transactional(readOnly = true)
+    boolean asOfCovered(FunnelFilter filter) {
         return jdbc.sql("SELECT CAST(:asOf AS date) >= latest FROM justice_attrition_horizon").param("asOf", filter.asOf())
                 .query(Boolean.class).optional().orElse(false);
+    }
+
+    /** The latest date of a summary, as indexed (V26). */
+    private static final String LATEST =
+            "greatest(a.complaint_on, a.inquiry_on, a.case_opened_on, a.court_on, a.convicted_on, a.compensated_on, a.ended_on)";
+
+    /** The groups of cases changed after the "as of" day: as the cells hold them (taken out) and as they stood (added). */
+    private void changedGroups(String changed, FunnelFilter filter, List<Group> groups) {
+        bindFilter(jdbc.sql("""
+                SELECT CASE WHEN a.convicted_on IS NOT NULL THEN 4 WHEN a.court_on IS NOT NULL THEN 3 WHEN a.case_opened_on IS NOT NULL THEN 2
+                            WHEN a.inquiry_on IS NOT NULL THEN 1 ELSE 0 END AS now_furthest,
+                       CASE WHEN a.ended_on IS NOT NULL THEN coalesce(a.ended_by, '%2$s') ELSE '%2$s' END AS now_reason,
+                       a.compensated_on IS NOT NULL AS now_compensated,
+                       CASE WHEN a.complaint_on <= :asOf THEN %1$s END AS furthest,
+                       CASE WHEN a.ended_on <= :asOf THEN a.ended_by ELSE '%2$s' END AS reason,
+                       coalesce(a.compensated_on <= :asOf, false) AS compensated, a.flags,
+                       coalesce(a.un_due < :asOf, false) AS un, a.violations, count(*) AS cases
+                FROM justice_attrition a WHERE %3$s GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9""".formatted(furthest(), PENDING, changed)), filter, Selection.ALL)
+                .param("viewerOrganisation", CurrentUser.require().organisationId())
+                .query((rs, n) -> {
+                    long cases = rs.getLong("cases");
+                    int flags = rs.getInt("flags");
+                    boolean un = rs.getBoolean("un");
+                    int violations = rs.getInt("violations");
+                    groups.add(new Group(rs.getInt("now_furthest"), rs.getString("now_reason"), rs.getBoolean("now_compensated"), flags, un,
+                            violations, -cases));
+                    int furthest = rs.getInt("furthest");
+                    if (!rs.wasNull()) {
+                        groups.add(new Group(furthest, rs.getString("reason"), rs.getBoolean("compensated"), flags, un, violations, cases));
+                    }
+                    return cases;
+                }).list();
+    }
+
+    /** The days between steps of cases changed after the "as of" day: as the cells hold them (taken out) and as they were. */
+    private void changedDurations(String changed, FunnelFilter filter, List<long[]> durations) {
+        bindFilter(jdbc.sql("""
+                SELECT a.inquiry_on - a.complaint_on AS n0, a.case_opened_on - a.inquiry_on AS n1, a.court_on - a.case_opened_on AS n2,
+                       a.convicted_on - a.court_on AS n3, a.complaint_on <= :asOf AND a.inquiry_on <= :asOf AS counted,
+                       CASE WHEN a.inquiry_on <= :asOf THEN a.inquiry_on - a.complaint_on END AS d0,
+                       CASE WHEN a.case_opened_on <= :asOf THEN a.case_opened_on - a.inquiry_on END AS d1,
+                       CASE WHEN a.court_on <= :asOf THEN a.court_on - a.case_opened_on END AS d2,
+                       CASE WHEN a.convicted_on <= :asOf THEN a.convicted_on - a.court_on END AS d3, count(*) AS cases
+                FROM justice_attrition a WHERE %s AND a.inquiry_on IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9""".formatted(changed)),
+                filter, Selection.ALL).param("viewerOrganisation", CurrentUser.require().organisationId())
+                .query((rs, n) -> {
+                    long cases = rs.getLong("cases");
+                    durations.add(new long[] {value(rs, "n0"), value(rs, "n1"), value(rs, "n2"), value(rs, "n3"), -cases});
+                    if (rs.getBoolean("counted")) {
+                        durations.add(new long[] {value(rs, "d0"), value(rs, "d1"), value(rs, "d2"), value(rs, "d3"), cases});
+                    }
+                    return cases;
+                }).list();
     }
 
     private interface Statement {
@@ -216,7 +282,7 @@ public class AttritionFunnel {
     @Transactional(readOnly = true)
     public List<GroupRow> breakdown(FunnelFilter filter, GroupBy by) {
         filter.checked();
-        if (tags(filter, Selection.ALL).isEmpty() && answeredByCells(filter)) {
+        if (tags(filter, Selection.ALL).isEmpty() && asOfCovered(filter)) {
             // every group from the cells, those given one by one added, then the 25 largest as the scan orders them
             var rows = new java.util.TreeMap<String, GroupRow>();
             bindCells(jdbc.sql("""
@@ -312,7 +378,12 @@ public class AttritionFunnel {
     }
 
     private String where(FunnelFilter filter, Selection selection, String visible) {
-        var where = new StringBuilder("a.complaint_on <= :asOf AND ").append(visible);
+        return where(filter, selection, visible, true);
+    }
+
+    /** The conditions of a selection; {@code complained} keeps it to complaints filed by the "as of" day. */
+    private String where(FunnelFilter filter, Selection selection, String visible, boolean complained) {
+        var where = new StringBuilder(complained ? "a.complaint_on <= :asOf AND " : "").append(visible);
         if (filter.fromYear() != null) where.append(" AND a.complaint_on >= :from");
         if (filter.toYear() != null) where.append(" AND a.complaint_on < :to");
         var tags = tags(filter, selection);
@@ -410,6 +481,7 @@ public class AttritionFunnel {
         for (int t = 0; t < CONVICTION; t++) {
             var histogram = new java.util.TreeMap<Long, Long>();
             for (long[] d : durations) if (d[t] != Long.MIN_VALUE) histogram.merge(d[t], d[4], Long::sum);
+            histogram.values().removeIf(n -> n == 0); // a case taken out of the cells and added back as it stood
             long n = histogram.values().stream().mapToLong(Long::longValue).sum();
             times.add(new StageTime(Milestone.values()[t], Milestone.values()[t + 1], n, percentile(histogram, n, 0.5),
                     percentile(histogram, n, 0.9)));

@@ -126,9 +126,9 @@ class AttritionCellsTest extends ApplicationTest {
         // the rare combinations fall back to the scan
         assertThat(funnel.answeredByCells(new FunnelFilter(null, null, "Almaty", "police", null, null, null, today))).isFalse();
         LocalDate latest = jdbc.queryForObject("SELECT latest FROM justice_attrition_horizon", LocalDate.class);
-        assertThat(funnel.answeredByCells(FunnelFilter.all(latest))).isTrue();
-        assertThat(funnel.answeredByCells(FunnelFilter.all(latest.minusDays(1)))).isFalse();
-        assertThat(funnel.answeredByCells(FunnelFilter.all(today.plusYears(3)))).isTrue();
+        assertThat(funnel.asOfCovered(FunnelFilter.all(latest))).isTrue();
+        assertThat(funnel.asOfCovered(FunnelFilter.all(latest.minusDays(1)))).isFalse();
+        assertThat(funnel.asOfCovered(FunnelFilter.all(today.plusYears(3)))).isTrue();
 
         // a step recorded through the API
         long fresh = ids.get(0);
@@ -199,6 +199,14 @@ class AttritionCellsTest extends ApplicationTest {
         filters.add(new FunnelFilter(null, null, null, null, null, null, organisation, today));
         filters.add(new FunnelFilter(2021, 2024, "Almaty", null, null, null, organisation, today));
         filters.add(new FunnelFilter(null, null, "Nowhere", null, null, null, null, today));
+        // earlier days: the cells with the cases changed since counted as they stood
+        LocalDate latest = jdbc.queryForObject("SELECT latest FROM justice_attrition_horizon", LocalDate.class);
+        for (LocalDate day : List.of(latest.minusDays(1), today.minusYears(1), LocalDate.of(2021, 6, 30), LocalDate.of(2019, 3, 1))) {
+            filters.add(FunnelFilter.all(day));
+            filters.add(new FunnelFilter(2019, 2022, null, null, null, null, null, day));
+            filters.add(new FunnelFilter(null, null, "Astana", null, null, null, null, day));
+            filters.add(new FunnelFilter(null, null, null, null, null, "2014:146", organisation, day));
+        }
         return filters;
     }
 
