@@ -1,6 +1,7 @@
 package org.aigaq.documentation;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.aigaq.platform.audit.AuditTrail;
@@ -132,6 +133,38 @@ public class CaseAccess {
         }
         return "(" + alias + ".organisation_id = :viewerOrganisation OR " + alias + ".sharing <> 'ORGANISATION'"
                 + " OR " + eventId + " = ANY(CAST(:viewerGranted AS bigint[])))";
+    }
+
+    /**
+     * The part of {@link #visibleEventsGiven} that depends only on an event's organisation and sharing, for counts
+     * kept per organisation and sharing; uses {@code :viewerOrganisation}. The cases given to the user one by one
+     * beyond it are {@link #givenBeyond}.
+     */
+    public static String visibleByOrganisationAndSharing(String alias) {
+        var user = CurrentUser.require();
+        if (user.roles().stream().allMatch(r -> r == Role.VIEWER)) {
+            return alias + ".sharing = 'PUBLIC'";
+        }
+        return "(" + alias + ".organisation_id = :viewerOrganisation OR " + alias + ".sharing <> 'ORGANISATION')";
+    }
+
+    /**
+     * The condition on a row of an event that the user sees only because it was given to them one by one (none for
+     * a viewer, who sees public cases only); uses {@code :viewerOrganisation} and {@code :viewerGranted}.
+     */
+    public static String givenBeyond(String alias, String eventId) {
+        var user = CurrentUser.require();
+        if (user.roles().stream().allMatch(r -> r == Role.VIEWER)) {
+            return "false";
+        }
+        return "(" + alias + ".organisation_id <> :viewerOrganisation AND " + alias + ".sharing = 'ORGANISATION' AND "
+                + eventId + " = ANY(CAST(:viewerGranted AS bigint[])))";
+    }
+
+    /** The events given to the current user one by one (see {@link #bindGiven}). */
+    public List<Long> given() {
+        return jdbc.sql("SELECT event_id FROM case_access WHERE user_id = :user").param("user", CurrentUser.require().id())
+                .query(Long.class).list();
     }
 
     /** Binds the parameters of {@link #visibleEventsGiven}, reading the cases given to the current user. */

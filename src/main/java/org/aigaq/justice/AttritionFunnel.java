@@ -14,6 +14,7 @@ import java.util.Map;
 import org.aigaq.documentation.CaseAccess;
 import org.aigaq.platform.InvalidInput;
 import org.aigaq.platform.indicators.Ratio;
+import org.aigaq.platform.security.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -101,47 +102,234 @@ public class AttritionFunnel {
     }
 
     /**
-     * Two grouped scans: one by furthest step, reason, compensation, flags and violations (a few hundred groups),
-     * one by the days between steps (a histogram); the sums, shares and percentiles are taken from the groups here.
+     * The funnel from the pre-aggregated cells (V26) when the filter narrows by one tag at most, with the cases given to
+     * the reader one by one added from the summaries, and — when the "as of" day is before some date the summaries hold
+     * — the cases changed since taken out and added as they stood; otherwise from {@link #scanned}. Both give the same
+     * figures.
      */
     @Transactional(readOnly = true)
     public Funnel funnel(FunnelFilter filter) {
         filter.checked();
+        if (!answeredByCells(filter)) return scanned(filter);
+        var tags = tags(filter, Selection.ALL);
+        String where = cellWhere(filter, "c");
+        var groups = new ArrayList<>(bindCells(jdbc.sql("""
+                SELECT c.furthest, c.reason, c.compensated, c.flags, c.un_due < :asOf AS un, c.violations, sum(c.cases) AS cases
+                FROM justice_attrition_cell c WHERE %s GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(c.cases) <> 0""".formatted(where)), filter, tags)
+                .query((rs, n) -> new Group(rs.getInt("furthest"), rs.getString("reason"), rs.getBoolean("compensated"),
+                        rs.getInt("flags"), rs.getBoolean("un"), rs.getInt("violations"), rs.getLong("cases"))).list());
+        var durations = new ArrayList<>(bindCells(jdbc.sql("""
+                SELECT c.pair, c.days, sum(c.cases) AS cases FROM justice_attrition_days c WHERE %s
+                GROUP BY 1, 2 HAVING sum(c.cases) <> 0""".formatted(where)), filter, tags)
+                .query((rs, n) -> {
+                    var d = new long[] {Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE, rs.getLong("cases")};
+                    d[rs.getInt("pair")] = rs.getLong("days");
+                    return d;
+                }).list());
+        if (!asOfCovered(filter)) {
+            // the cases with a date after the "as of" day are in the cells as they stand now: taken out, and added as
+            // they stood that day (found by the index on their latest date; few, unless the day is long ago)
+            String changed = where(filter, Selection.ALL, CaseAccess.visibleByOrganisationAndSharing("a"), false)
+                    + " AND " + LATEST + " > :asOf AND a.complaint_on IS NOT NULL";
+            changedGroups(changed, filter, groups);
+            changedDurations(changed, filter, durations);
+        }
+        List<Long> given = access.given();
+        if (!given.isEmpty()) {
+            // the cells count cases by organisation and sharing; those given to the reader one by one are added here
+            String beyond = CaseAccess.givenBeyond("a", "a.event_id");
+            groups.addAll(groups(bindBeyond(filter, where(filter, Selection.ALL, beyond), given)));
+            durations.addAll(durations(bindBeyond(filter, where(filter, Selection.ALL, beyond), given)));
+        }
+        return assemble(filter, groups, durations);
+    }
+
+    /**
+     * The funnel from the summaries themselves, for any filter: two grouped scans, one by furthest step, reason,
+     * compensation, flags and violations (a few hundred groups), one by the days between steps (a histogram); the sums,
+     * shares and percentiles are taken from the groups here.
+     */
+    @Transactional(readOnly = true)
+    Funnel scanned(FunnelFilter filter) {
+        filter.checked();
         jdbc.sql("SET LOCAL work_mem = '64MB'").update();
         String where = where(filter, Selection.ALL);
-        var groups = bind(jdbc.sql("""
+        return assemble(filter, groups(bind(where, filter)), durations(bind(where, filter)));
+    }
+
+    /** Whether {@link #funnel} sums cells for this filter: one tag at most. */
+    boolean answeredByCells(FunnelFilter filter) {
+        return tags(filter, Selection.ALL).size() <= 1;
+    }
+
+    /** Whether the cells alone answer for the filter's day: it is on or after every date the summaries hold. */
+    @Transactional(readOnly = true)
+    boolean asOfCovered(FunnelFilter filter) {
+        return jdbc.sql("SELECT CAST(:asOf AS date) >= latest FROM justice_attrition_horizon").param("asOf", filter.asOf())
+                .query(Boolean.class).optional().orElse(false);
+    }
+
+    /** The latest date of a summary, as indexed (V26). */
+    private static final String LATEST =
+            "greatest(a.complaint_on, a.inquiry_on, a.case_opened_on, a.court_on, a.convicted_on, a.compensated_on, a.ended_on)";
+
+    /** The groups of cases changed after the "as of" day: as the cells hold them (taken out) and as they stood (added). */
+    private void changedGroups(String changed, FunnelFilter filter, List<Group> groups) {
+        bindFilter(jdbc.sql("""
+                SELECT CASE WHEN a.convicted_on IS NOT NULL THEN 4 WHEN a.court_on IS NOT NULL THEN 3 WHEN a.case_opened_on IS NOT NULL THEN 2
+                            WHEN a.inquiry_on IS NOT NULL THEN 1 ELSE 0 END AS now_furthest,
+                       CASE WHEN a.ended_on IS NOT NULL THEN coalesce(a.ended_by, '%2$s') ELSE '%2$s' END AS now_reason,
+                       a.compensated_on IS NOT NULL AS now_compensated,
+                       CASE WHEN a.complaint_on <= :asOf THEN %1$s END AS furthest,
+                       CASE WHEN a.ended_on <= :asOf THEN a.ended_by ELSE '%2$s' END AS reason,
+                       coalesce(a.compensated_on <= :asOf, false) AS compensated, a.flags,
+                       coalesce(a.un_due < :asOf, false) AS un, a.violations, count(*) AS cases
+                FROM justice_attrition a WHERE %3$s GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9""".formatted(furthest(), PENDING, changed)), filter, Selection.ALL)
+                .param("viewerOrganisation", CurrentUser.require().organisationId())
+                .query((rs, n) -> {
+                    long cases = rs.getLong("cases");
+                    int flags = rs.getInt("flags");
+                    boolean un = rs.getBoolean("un");
+                    int violations = rs.getInt("violations");
+                    groups.add(new Group(rs.getInt("now_furthest"), rs.getString("now_reason"), rs.getBoolean("now_compensated"), flags, un,
+                            violations, -cases));
+                    int furthest = rs.getInt("furthest");
+                    if (!rs.wasNull()) {
+                        groups.add(new Group(furthest, rs.getString("reason"), rs.getBoolean("compensated"), flags, un, violations, cases));
+                    }
+                    return cases;
+                }).list();
+    }
+
+    /** The days between steps of cases changed after the "as of" day: as the cells hold them (taken out) and as they were. */
+    private void changedDurations(String changed, FunnelFilter filter, List<long[]> durations) {
+        bindFilter(jdbc.sql("""
+                SELECT a.inquiry_on - a.complaint_on AS n0, a.case_opened_on - a.inquiry_on AS n1, a.court_on - a.case_opened_on AS n2,
+                       a.convicted_on - a.court_on AS n3, a.complaint_on <= :asOf AND a.inquiry_on <= :asOf AS counted,
+                       CASE WHEN a.inquiry_on <= :asOf THEN a.inquiry_on - a.complaint_on END AS d0,
+                       CASE WHEN a.case_opened_on <= :asOf THEN a.case_opened_on - a.inquiry_on END AS d1,
+                       CASE WHEN a.court_on <= :asOf THEN a.court_on - a.case_opened_on END AS d2,
+                       CASE WHEN a.convicted_on <= :asOf THEN a.convicted_on - a.court_on END AS d3, count(*) AS cases
+                FROM justice_attrition a WHERE %s AND a.inquiry_on IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9""".formatted(changed)),
+                filter, Selection.ALL).param("viewerOrganisation", CurrentUser.require().organisationId())
+                .query((rs, n) -> {
+                    long cases = rs.getLong("cases");
+                    durations.add(new long[] {value(rs, "n0"), value(rs, "n1"), value(rs, "n2"), value(rs, "n3"), -cases});
+                    if (rs.getBoolean("counted")) {
+                        durations.add(new long[] {value(rs, "d0"), value(rs, "d1"), value(rs, "d2"), value(rs, "d3"), cases});
+                    }
+                    return cases;
+                }).list();
+    }
+
+    private interface Statement {
+        JdbcClient.StatementSpec with(String sql);
+    }
+
+    private Statement bind(String where, FunnelFilter filter) {
+        return sql -> bind(jdbc.sql(sql.formatted(where)), filter, Selection.ALL);
+    }
+
+    private Statement bindBeyond(FunnelFilter filter, String where, List<Long> given) {
+        return sql -> bindFilter(jdbc.sql(sql.formatted(where)), filter, Selection.ALL)
+                .param("viewerOrganisation", CurrentUser.require().organisationId()).param("viewerGranted", given.toArray(Long[]::new));
+    }
+
+    private static List<Group> groups(Statement statement) {
+        return statement.with("""
                 SELECT %s AS furthest, CASE WHEN a.ended_on <= :asOf THEN a.ended_by ELSE '%s' END AS reason,
                        coalesce(a.compensated_on <= :asOf, false) AS compensated, a.flags,
                        coalesce(a.un_due < :asOf, false) AS un, a.violations, count(*) AS cases
-                FROM justice_attrition a WHERE %s GROUP BY 1, 2, 3, 4, 5, 6""".formatted(furthest(), PENDING, where)), filter, Selection.ALL)
+                FROM justice_attrition a WHERE %%s GROUP BY 1, 2, 3, 4, 5, 6""".formatted(furthest(), PENDING))
                 .query((rs, n) -> new Group(rs.getInt("furthest"), rs.getString("reason"), rs.getBoolean("compensated"),
                         rs.getInt("flags"), rs.getBoolean("un"), rs.getInt("violations"), rs.getLong("cases"))).list();
-        var durations = bind(jdbc.sql("""
+    }
+
+    private static List<long[]> durations(Statement statement) {
+        return statement.with("""
                 SELECT CASE WHEN a.inquiry_on <= :asOf THEN a.inquiry_on - a.complaint_on END AS d0,
                        CASE WHEN a.case_opened_on <= :asOf THEN a.case_opened_on - a.inquiry_on END AS d1,
                        CASE WHEN a.court_on <= :asOf THEN a.court_on - a.case_opened_on END AS d2,
                        CASE WHEN a.convicted_on <= :asOf THEN a.convicted_on - a.court_on END AS d3, count(*) AS cases
-                FROM justice_attrition a WHERE %s AND a.inquiry_on <= :asOf GROUP BY 1, 2, 3, 4""".formatted(where)), filter, Selection.ALL)
+                FROM justice_attrition a WHERE %s AND a.inquiry_on <= :asOf GROUP BY 1, 2, 3, 4""")
                 .query((rs, n) -> new long[] {value(rs, "d0"), value(rs, "d1"), value(rs, "d2"), value(rs, "d3"), rs.getLong("cases")})
                 .list();
-        return assemble(filter, groups, durations);
+    }
+
+    /** The conditions on cells: the tag ('' for every complaint), what the reader may see, the years and the organisation. */
+    private static String cellWhere(FunnelFilter filter, String alias) {
+        return cellWhere(filter, alias, alias + ".tag = :tag");
+    }
+
+    private static String cellWhere(FunnelFilter filter, String alias, String tag) {
+        var where = new StringBuilder(tag).append(" AND ").append(CaseAccess.visibleByOrganisationAndSharing(alias));
+        if (filter.fromYear() != null) where.append(" AND ").append(alias).append(".year >= :fromYear");
+        if (filter.toYear() != null) where.append(" AND ").append(alias).append(".year <= :toYear");
+        if (filter.organisation() != null) where.append(" AND ").append(alias).append(".organisation_id = :organisation");
+        return where.toString();
+    }
+
+    private static JdbcClient.StatementSpec bindCells(JdbcClient.StatementSpec statement, FunnelFilter filter, List<String> tags) {
+        statement = statement.param("tag", tags.isEmpty() ? "" : tags.getFirst()).param("asOf", filter.asOf())
+                .param("viewerOrganisation", CurrentUser.require().organisationId());
+        if (filter.fromYear() != null) statement = statement.param("fromYear", filter.fromYear());
+        if (filter.toYear() != null) statement = statement.param("toYear", filter.toYear());
+        if (filter.organisation() != null) statement = statement.param("organisation", filter.organisation());
+        return statement;
     }
 
     /** The funnel's main counts by region, agency or place: the 25 groups with the most complaints. */
     @Transactional(readOnly = true)
     public List<GroupRow> breakdown(FunnelFilter filter, GroupBy by) {
         filter.checked();
+        if (tags(filter, Selection.ALL).isEmpty() && asOfCovered(filter)) {
+            // every group from the cells, those given one by one added, then the 25 largest as the scan orders them
+            var rows = new java.util.TreeMap<String, GroupRow>();
+            bindCells(jdbc.sql("""
+                    SELECT substr(c.tag, 4) AS value, sum(c.cases) AS complaints, coalesce(sum(c.cases) FILTER (WHERE c.furthest >= 3), 0) AS court,
+                           coalesce(sum(c.cases) FILTER (WHERE c.furthest >= 4), 0) AS convictions,
+                           coalesce(sum(c.cases) FILTER (WHERE c.flags <> 0 OR c.un_due < :asOf), 0) AS flagged,
+                           coalesce(sum(c.cases) FILTER (WHERE c.violations <> 0), 0) AS violated
+                    FROM justice_attrition_cell c WHERE %s GROUP BY c.tag"""
+                    .formatted(cellWhere(filter, "c", "c.tag LIKE :prefix"))), filter, List.of()).param("prefix", by.prefix() + "%")
+                    .query(AttritionFunnel::groupRow).list().forEach(r -> rows.merge(r.value(), r, AttritionFunnel::sum));
+            List<Long> given = access.given();
+            if (!given.isEmpty()) {
+                bindBeyond(filter, where(filter, Selection.ALL, CaseAccess.givenBeyond("a", "a.event_id")), given).with(BREAKDOWN)
+                        .param("prefix", by.prefix() + "%").query(AttritionFunnel::groupRow).list()
+                        .forEach(r -> rows.merge(r.value(), r, AttritionFunnel::sum));
+            }
+            return rows.values().stream().filter(r -> r.complaints() > 0)
+                    .sorted(java.util.Comparator.comparingLong(GroupRow::complaints).reversed()).limit(25).toList();
+        }
+        return scannedBreakdown(filter, by);
+    }
+
+    /** The breakdown from the summaries themselves, for any filter. */
+    @Transactional(readOnly = true)
+    List<GroupRow> scannedBreakdown(FunnelFilter filter, GroupBy by) {
+        filter.checked();
         jdbc.sql("SET LOCAL work_mem = '64MB'").update();
-        String sql = """
-                SELECT substr(t.tag, 4) AS value, count(*) AS complaints, count(*) FILTER (WHERE a.court_on <= :asOf) AS court,
-                       count(*) FILTER (WHERE a.convicted_on <= :asOf) AS convictions,
-                       count(*) FILTER (WHERE a.flags <> 0 OR a.un_due < :asOf) AS flagged,
-                       count(*) FILTER (WHERE a.violations <> 0) AS violated
-                FROM justice_attrition_tag t JOIN justice_attrition a ON a.event_id = t.event_id
-                WHERE t.tag LIKE :prefix AND %s GROUP BY t.tag ORDER BY complaints DESC, t.tag LIMIT 25""".formatted(where(filter, Selection.ALL));
-        return bind(jdbc.sql(sql), filter, Selection.ALL).param("prefix", by.prefix() + "%")
-                .query((rs, n) -> new GroupRow(rs.getString("value"), rs.getLong("complaints"), rs.getLong("court"),
-                        rs.getLong("convictions"), rs.getLong("flagged"), rs.getLong("violated"))).list();
+        return bind(jdbc.sql(BREAKDOWN.formatted(where(filter, Selection.ALL)) + " LIMIT 25"), filter, Selection.ALL)
+                .param("prefix", by.prefix() + "%").query(AttritionFunnel::groupRow).list();
+    }
+
+    private static final String BREAKDOWN = """
+            SELECT substr(t.tag, 4) AS value, count(*) AS complaints, count(*) FILTER (WHERE a.court_on <= :asOf) AS court,
+                   count(*) FILTER (WHERE a.convicted_on <= :asOf) AS convictions,
+                   count(*) FILTER (WHERE a.flags <> 0 OR a.un_due < :asOf) AS flagged,
+                   count(*) FILTER (WHERE a.violations <> 0) AS violated
+            FROM justice_attrition_tag t JOIN justice_attrition a ON a.event_id = t.event_id
+            WHERE t.tag LIKE :prefix AND %s GROUP BY t.tag ORDER BY complaints DESC, t.tag""";
+
+    private static GroupRow groupRow(ResultSet rs, int n) throws SQLException {
+        return new GroupRow(rs.getString("value"), rs.getLong("complaints"), rs.getLong("court"),
+                rs.getLong("convictions"), rs.getLong("flagged"), rs.getLong("violated"));
+    }
+
+    private static GroupRow sum(GroupRow a, GroupRow b) {
+        return new GroupRow(a.value(), a.complaints() + b.complaints(), a.court() + b.court(), a.convictions() + b.convictions(),
+                a.flagged() + b.flagged(), a.violated() + b.violated());
     }
 
     /** The cases a figure counts, newest first, {@code size} at a time after {@code after}; only those the reader may see. */
@@ -186,7 +374,16 @@ public class AttritionFunnel {
     }
 
     private String where(FunnelFilter filter, Selection selection) {
-        var where = new StringBuilder("a.complaint_on <= :asOf AND ").append(CaseAccess.visibleEventsGiven("a", "a.event_id"));
+        return where(filter, selection, CaseAccess.visibleEventsGiven("a", "a.event_id"));
+    }
+
+    private String where(FunnelFilter filter, Selection selection, String visible) {
+        return where(filter, selection, visible, true);
+    }
+
+    /** The conditions of a selection; {@code complained} keeps it to complaints filed by the "as of" day. */
+    private String where(FunnelFilter filter, Selection selection, String visible, boolean complained) {
+        var where = new StringBuilder(complained ? "a.complaint_on <= :asOf AND " : "").append(visible);
         if (filter.fromYear() != null) where.append(" AND a.complaint_on >= :from");
         if (filter.toYear() != null) where.append(" AND a.complaint_on < :to");
         var tags = tags(filter, selection);
@@ -229,7 +426,11 @@ public class AttritionFunnel {
     }
 
     private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, FunnelFilter filter, Selection selection) {
-        statement = access.bindGiven(statement).param("asOf", filter.asOf());
+        return bindFilter(access.bindGiven(statement), filter, selection);
+    }
+
+    private static JdbcClient.StatementSpec bindFilter(JdbcClient.StatementSpec statement, FunnelFilter filter, Selection selection) {
+        statement = statement.param("asOf", filter.asOf());
         if (filter.fromYear() != null) statement = statement.param("from", LocalDate.of(filter.fromYear(), 1, 1));
         if (filter.toYear() != null) statement = statement.param("to", LocalDate.of(filter.toYear() + 1, 1, 1));
         var tags = tags(filter, selection);
@@ -280,6 +481,7 @@ public class AttritionFunnel {
         for (int t = 0; t < CONVICTION; t++) {
             var histogram = new java.util.TreeMap<Long, Long>();
             for (long[] d : durations) if (d[t] != Long.MIN_VALUE) histogram.merge(d[t], d[4], Long::sum);
+            histogram.values().removeIf(n -> n == 0); // a case taken out of the cells and added back as it stood
             long n = histogram.values().stream().mapToLong(Long::longValue).sum();
             times.add(new StageTime(Milestone.values()[t], Milestone.values()[t + 1], n, percentile(histogram, n, 0.5),
                     percentile(histogram, n, 0.9)));

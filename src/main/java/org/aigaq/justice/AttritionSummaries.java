@@ -2,7 +2,6 @@ package org.aigaq.justice;
 
 import java.sql.Array;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,10 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps {@code justice_attrition} true: the summary of a case is recomputed in the transaction that records or
@@ -37,12 +35,12 @@ public class AttritionSummaries {
     private static final Logger log = LoggerFactory.getLogger(AttritionSummaries.class);
 
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batches;
+    private final TransactionTemplate transaction;
     private final Jurisdictions jurisdictions;
 
-    AttritionSummaries(JdbcClient jdbc, NamedParameterJdbcTemplate batches, Jurisdictions jurisdictions) {
+    AttritionSummaries(JdbcClient jdbc, TransactionTemplate transaction, Jurisdictions jurisdictions) {
         this.jdbc = jdbc;
-        this.batches = batches;
+        this.transaction = transaction;
         this.jurisdictions = jurisdictions;
         this.version = 31 * (31 * VERSION + jurisdictions.fingerprint()) + AttritionBits.fingerprint();
     }
@@ -65,7 +63,9 @@ public class AttritionSummaries {
     public void refresh(Collection<Long> eventIds) {
         var ids = new ArrayList<>(new LinkedHashSet<>(eventIds));
         for (int from = 0; from < ids.size(); from += BATCH) {
-            refreshBatch(ids.subList(from, Math.min(ids.size(), from + BATCH)).toArray(Long[]::new));
+            Long[] batch = ids.subList(from, Math.min(ids.size(), from + BATCH)).toArray(Long[]::new);
+            // in the caller's transaction if there is one, else its own: the summaries, their tags and the cells together
+            transaction.executeWithoutResult(status -> refreshBatch(batch));
         }
     }
 
@@ -98,6 +98,15 @@ public class AttritionSummaries {
                 WHERE e.id = ANY(CAST(:ids AS bigint[]))""").param("ids", ids)
                 .query((rs, n) -> cases.put(rs.getLong("id"), new CaseRow(rs.getLong("organisation_id"), rs.getString("sharing"),
                         strings(rs.getArray("facets")), rs.getString("jurisdiction")))).list();
+        // The cells (V26) are kept by triggers on the statements below; writers of one organisation take its lock first,
+        // so that they update the cells they share one after the other instead of deadlocking over them, and so that
+        // a summary is computed from the steps its organisation's last writer committed.
+        var organisations = new TreeSet<Long>();
+        cases.values().forEach(c -> organisations.add(c.organisationId()));
+        for (Long organisation : organisations) {
+            jdbc.sql("SELECT pg_advisory_xact_lock(:space, :key)").param("space", LOCKS)
+                    .param("key", (int) (organisation % Integer.MAX_VALUE)).query().singleRow();
+        }
         var steps = new HashMap<Long, List<Step>>();
         jdbc.sql("""
                 SELECT s.*, u.display_name AS recorder FROM justice_step s JOIN app_user u ON u.id = s.recorded_by
@@ -118,9 +127,9 @@ public class AttritionSummaries {
                 .forEach(e -> episodes.computeIfAbsent(e.eventId(), k -> new ArrayList<>()).add(e));
 
         var gone = new ArrayList<Long>();
-        var rows = new ArrayList<MapSqlParameterSource>();
-        var tags = new ArrayList<MapSqlParameterSource>();
-        var refreshed = new ArrayList<Long>();
+        var rows = new Rows();
+        var tagEvents = new ArrayList<Long>();
+        var tagValues = new ArrayList<String>();
         for (Long id : ids) {
             CaseRow row = cases.get(id);
             List<Step> caseSteps = Complaints.ordered(steps.getOrDefault(id, List.of()));
@@ -144,28 +153,46 @@ public class AttritionSummaries {
             for (String f : facets) if (f.startsWith("ag:")) agencies.add(f.substring(3));
             var facts = new CaseFacts(caseSteps, torture, agencies, jurisdiction, LocalDate.now(jurisdiction.zone()));
             var summary = AttritionSummary.of(caseSteps, facts, checks);
-            rows.add(parameters(id, row, summary));
-            refreshed.add(id);
-            for (String f : facets) tags.add(new MapSqlParameterSource("e", id).addValue("tag", f));
-            for (String a : summary.articles()) tags.add(new MapSqlParameterSource("e", id).addValue("tag", "ar:" + a));
+            rows.add(id, row, summary);
+            var caseTags = new TreeSet<>(facets);
+            for (String a : summary.articles()) caseTags.add("ar:" + a);
+            for (String tag : caseTags) {
+                tagEvents.add(id);
+                tagValues.add(tag);
+            }
         }
-        if (!rows.isEmpty()) {
-            batches.batchUpdate(UPSERT, rows.toArray(MapSqlParameterSource[]::new));
-            jdbc.sql("DELETE FROM justice_attrition_tag WHERE event_id = ANY(CAST(:ids AS bigint[]))")
-                    .param("ids", refreshed.toArray(Long[]::new)).update();
-            batches.batchUpdate("INSERT INTO justice_attrition_tag (tag, event_id) VALUES (:tag, :e) ON CONFLICT DO NOTHING",
-                    tags.toArray(MapSqlParameterSource[]::new));
+        if (!rows.ids.isEmpty()) {
+            // one statement for the batch (the triggers then work per batch, not per row)
+            rows.bind(jdbc.sql(UPSERT)).update();
+            Long[] refreshed = rows.ids.toArray(Long[]::new);
+            // only the tags that changed, so that the cells of a tag kept are not taken away and given back
+            jdbc.sql("""
+                    DELETE FROM justice_attrition_tag t WHERE t.event_id = ANY(CAST(:ids AS bigint[])) AND NOT EXISTS (
+                        SELECT 1 FROM unnest(CAST(:events AS bigint[]), CAST(:tags AS text[])) n (event_id, tag)
+                        WHERE n.event_id = t.event_id AND n.tag = t.tag)""")
+                    .param("ids", refreshed).param("events", tagEvents.toArray(Long[]::new)).param("tags", tagValues.toArray(String[]::new))
+                    .update();
+            jdbc.sql("""
+                    INSERT INTO justice_attrition_tag (tag, event_id)
+                    SELECT tag, event_id FROM unnest(CAST(:events AS bigint[]), CAST(:tags AS text[])) n (event_id, tag)
+                    ON CONFLICT DO NOTHING""")
+                    .param("events", tagEvents.toArray(Long[]::new)).param("tags", tagValues.toArray(String[]::new)).update();
         }
         if (!gone.isEmpty()) {
             jdbc.sql("DELETE FROM justice_attrition WHERE event_id = ANY(CAST(:ids AS bigint[]))").param("ids", gone.toArray(Long[]::new)).update();
         }
     }
 
+    /** The advisory lock space of attrition writers, the key being the organisation. */
+    private static final int LOCKS = 26_001;
+
     private static final String UPSERT = """
             INSERT INTO justice_attrition (event_id, organisation_id, sharing, complaint_on, inquiry_on,
                 case_opened_on, court_on, convicted_on, compensated_on, ended_by, ended_on, flags, un_due, violations, version)
-            VALUES (:e, :o, :sharing, :complaint, :inquiry, :opened, :court, :convicted, :compensated, :endedBy, :endedOn,
-                :flags, :unDue, :violations, :version)
+            SELECT * FROM unnest(CAST(:e AS bigint[]), CAST(:o AS bigint[]), CAST(:sharing AS text[]), CAST(:complaint AS date[]),
+                CAST(:inquiry AS date[]), CAST(:opened AS date[]), CAST(:court AS date[]), CAST(:convicted AS date[]),
+                CAST(:compensated AS date[]), CAST(:endedBy AS text[]), CAST(:endedOn AS date[]), CAST(:flags AS integer[]),
+                CAST(:unDue AS date[]), CAST(:violations AS integer[]), CAST(:version AS integer[]))
             ON CONFLICT (event_id) DO UPDATE SET organisation_id = excluded.organisation_id, sharing = excluded.sharing,
                 complaint_on = excluded.complaint_on,
                 inquiry_on = excluded.inquiry_on, case_opened_on = excluded.case_opened_on, court_on = excluded.court_on,
@@ -173,17 +200,54 @@ public class AttritionSummaries {
                 ended_on = excluded.ended_on, flags = excluded.flags, un_due = excluded.un_due,
                 violations = excluded.violations, version = excluded.version""";
 
-    private MapSqlParameterSource parameters(long eventId, CaseRow row, AttritionSummary s) {
-        Map<Milestone, LocalDate> r = s.reached();
-        return new MapSqlParameterSource()
-                .addValue("e", eventId).addValue("o", row.organisationId()).addValue("sharing", row.sharing())
-                .addValue("complaint", r.get(Milestone.COMPLAINT), Types.DATE).addValue("inquiry", r.get(Milestone.INQUIRY), Types.DATE)
-                .addValue("opened", r.get(Milestone.CRIMINAL_CASE), Types.DATE).addValue("court", r.get(Milestone.COURT), Types.DATE)
-                .addValue("convicted", r.get(Milestone.CONVICTION), Types.DATE)
-                .addValue("compensated", r.get(Milestone.COMPENSATION), Types.DATE)
-                .addValue("endedBy", s.endedBy(), Types.VARCHAR).addValue("endedOn", s.endedOn(), Types.DATE)
-                .addValue("flags", AttritionBits.flags(s.flags())).addValue("unDue", s.unDue(), Types.DATE)
-                .addValue("violations", AttritionBits.violations(s.violations())).addValue("version", version);
+    /** The summaries of a batch as one array per column, for the one-statement upsert. */
+    private final class Rows {
+        final List<Long> ids = new ArrayList<>();
+        final List<Long> organisations = new ArrayList<>();
+        final List<String> sharings = new ArrayList<>();
+        final Map<Milestone, List<String>> days = new java.util.EnumMap<>(Milestone.class);
+        final List<String> endedBy = new ArrayList<>();
+        final List<String> endedOn = new ArrayList<>();
+        final List<Integer> flags = new ArrayList<>();
+        final List<String> unDue = new ArrayList<>();
+        final List<Integer> violations = new ArrayList<>();
+
+        Rows() {
+            for (Milestone m : Milestone.values()) days.put(m, new ArrayList<>());
+        }
+
+        void add(long eventId, CaseRow row, AttritionSummary s) {
+            ids.add(eventId);
+            organisations.add(row.organisationId());
+            sharings.add(row.sharing());
+            for (Milestone m : Milestone.values()) days.get(m).add(text(s.reached().get(m)));
+            endedBy.add(s.endedBy());
+            endedOn.add(text(s.endedOn()));
+            flags.add(AttritionBits.flags(s.flags()));
+            unDue.add(text(s.unDue()));
+            violations.add(AttritionBits.violations(s.violations()));
+        }
+
+        JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
+            var versions = new Integer[ids.size()];
+            java.util.Arrays.fill(versions, version);
+            return statement.param("e", ids.toArray(Long[]::new)).param("o", organisations.toArray(Long[]::new))
+                    .param("sharing", sharings.toArray(String[]::new))
+                    .param("complaint", array(Milestone.COMPLAINT)).param("inquiry", array(Milestone.INQUIRY))
+                    .param("opened", array(Milestone.CRIMINAL_CASE)).param("court", array(Milestone.COURT))
+                    .param("convicted", array(Milestone.CONVICTION)).param("compensated", array(Milestone.COMPENSATION))
+                    .param("endedBy", endedBy.toArray(String[]::new)).param("endedOn", endedOn.toArray(String[]::new))
+                    .param("flags", flags.toArray(Integer[]::new)).param("unDue", unDue.toArray(String[]::new))
+                    .param("violations", violations.toArray(Integer[]::new)).param("version", versions);
+        }
+
+        private String[] array(Milestone m) {
+            return days.get(m).toArray(String[]::new);
+        }
+
+        private static String text(LocalDate day) {
+            return day == null ? null : day.toString();
+        }
     }
 
     private static List<String> strings(Array array) throws SQLException {

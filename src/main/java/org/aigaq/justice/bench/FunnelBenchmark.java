@@ -62,7 +62,7 @@ class FunnelBenchmark implements BenchmarkPart {
             long started = System.nanoTime();
             long redone = summaries.catchUp();
             if (redone > 0) {
-                jdbc.sql("VACUUM (ANALYZE) justice_attrition, justice_attrition_tag").update();
+                jdbc.sql("VACUUM (ANALYZE) justice_attrition, justice_attrition_tag, justice_attrition_cell, justice_attrition_days").update();
                 say.accept("Recomputed %,d summaries of an earlier version in %d s".formatted(redone, (System.nanoTime() - started) / 1_000_000_000));
             }
             say.accept("Justice pipelines already loaded: measuring only");
@@ -88,7 +88,9 @@ class FunnelBenchmark implements BenchmarkPart {
             done += events.size();
             if (done % 100_000 < CHUNK) say.accept("  %,d pipelines, %,d steps, %d s".formatted(done, steps, (System.nanoTime() - started) / 1_000_000_000));
         }
-        jdbc.sql("VACUUM (ANALYZE) justice_case, justice_step, detention_episode, detention_moment, justice_attrition, justice_attrition_tag").update();
+        jdbc.sql("""
+                VACUUM (ANALYZE) justice_case, justice_step, detention_episode, detention_moment, justice_attrition, justice_attrition_tag,
+                    justice_attrition_cell, justice_attrition_days""").update();
         say.accept("Loaded %,d pipelines with %,d steps in %d s".formatted(done, steps, (System.nanoTime() - started) / 1_000_000_000));
     }
 
@@ -155,6 +157,18 @@ class FunnelBenchmark implements BenchmarkPart {
         return steps.size();
     }
 
+    private Long step(long eventId, LocalDate on, long user, boolean cells) {
+        return transaction.execute(status -> {
+            if (!cells) jdbc.sql("SET LOCAL session_replication_role = replica").update();
+            jdbc.sql("""
+                    INSERT INTO justice_step (event_id, step_type, occurred_on, target, recorded_by)
+                    VALUES (:e, 'REPRISAL', :on, 'complainant', :by)""").param("e", eventId).param("on", on).param("by", user).update();
+            summaries.refresh(List.of(eventId));
+            status.setRollbackOnly();
+            return eventId;
+        });
+    }
+
     @Override
     public List<Measurement> measurements() {
         LocalDate today = LocalDate.now();
@@ -163,9 +177,19 @@ class FunnelBenchmark implements BenchmarkPart {
                 new FunnelFilter(null, null, "Almaty", null, null, null, null, today),
                 new FunnelFilter(null, null, null, "police", null, null, null, today),
                 new FunnelFilter(null, null, null, null, null, "2014:146", null, today.minusYears(1)));
+        // what the cells cost a write: a step (a reprisal, which flags the case) recorded and its summary recomputed, rolled
+        // back; the same with the triggers that keep the cells off (session_replication_role also skips foreign keys)
+        var cases = jdbc.sql("""
+                SELECT event_id, complaint_on FROM justice_attrition WHERE complaint_on IS NOT NULL ORDER BY event_id LIMIT 20 OFFSET 1000""")
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getObject(2, LocalDate.class)}).list();
+        long user = CurrentUser.require().id();
         return List.of(
                 new Measurement("funnel: steps, losses, days, flags, safeguards", filters.stream()
                         .<Supplier<?>>map(f -> () -> funnel.funnel(f)).toList()),
+                new Measurement("funnel: one step written, with the cells", cases.stream()
+                        .<Supplier<?>>map(c -> () -> step((Long) c[0], (LocalDate) c[1], user, true)).toList()),
+                new Measurement("funnel: one step written, cells' triggers off", cases.stream()
+                        .<Supplier<?>>map(c -> () -> step((Long) c[0], (LocalDate) c[1], user, false)).toList()),
                 new Measurement("funnel: cases behind a figure, page 1", filters.stream()
                         .<Supplier<?>>map(f -> () -> funnel.cases(f, new AttritionFunnel.Selection(org.aigaq.justice.Milestone.COURT,
                                 null, null, null, null, null, null), null, 50)).toList()));

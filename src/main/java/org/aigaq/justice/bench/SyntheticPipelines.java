@@ -13,7 +13,7 @@ import org.aigaq.justice.StepType;
  * refusals appealed or quashed, about one in ten opened as a criminal case and one in fifty in court, a few
  * convictions with suspended sentences, amnesties, civil claims and reprisals. Steps never fall after {@code today}.
  */
-final class SyntheticPipelines {
+public final class SyntheticPipelines {
 
     private static final String[] BODIES = {"internal-security", "internal-security", "police", "prosecutor", "special-prosecutor"};
     private static final String[] ARTICLES = {"146", "146", "146", "362", "361"};
@@ -21,7 +21,7 @@ final class SyntheticPipelines {
     private SyntheticPipelines() {
     }
 
-    static List<StepDraft> of(Random random, LocalDate incident, LocalDate today) {
+    public static List<StepDraft> of(Random random, LocalDate incident, LocalDate today) {
         var steps = new ArrayList<StepDraft>();
         LocalDate day = incident.plusDays(1 + random.nextInt(30));
         if (day.isAfter(today)) return steps;
