@@ -101,7 +101,7 @@ public class Recommendations {
         rules.rule(() -> {
             if (draft.repeatsId() != null && repeatsReach(draft.repeatsId(), id)) throw new InvalidInput("repeatsId", "recommendations.repeats-itself");
         });
-        Map<String, Object> values = rules.value(() -> check(draft));
+        Map<String, Object> values = rules.value(() -> check(draft, false));
         rules.throwIfAny();
         jdbc.sql("""
                 UPDATE recommendation SET sharing = :sharing, source = :source, document_symbol = :documentSymbol,
@@ -396,10 +396,15 @@ public class Recommendations {
 
     /** Every rule of a recommendation, all checked at once, each naming its field; the values as stored. */
     Map<String, Object> check(RecommendationDraft draft) {
+        return check(draft, true);
+    }
+
+    /** {@code newRecord} false: a correction, whose change of sharing {@link #change} checks itself. */
+    private Map<String, Object> check(RecommendationDraft draft, boolean newRecord) {
         var rules = new BrokenRules();
         var values = new HashMap<String, Object>();
         values.put("sharing", draft.sharing().name());
-        rules.rule(() -> RecommendationAccess.requireSharingRight(draft.sharing()));
+        if (newRecord) rules.rule(() -> RecommendationAccess.requireSharingRight(draft.sharing()));
         rules.rule(() -> {
             if (draft.source() == null) throw new InvalidInput("source", "validation.required");
         });
