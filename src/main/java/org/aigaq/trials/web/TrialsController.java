@@ -106,6 +106,7 @@ class TrialsController {
         boolean names = CurrentUser.require().roles().stream().anyMatch(java.util.EnumSet.of(Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR)::contains);
         var filter = new Trials.Filter(court, status, year, article, names ? defendant : null);
         model.addAttribute("filter", filter);
+        model.addAttribute("filtered", blank(court) != null || status != null || year != null || blank(article) != null || blank(filter.defendant()) != null);
         model.addAttribute("searchNames", names);
         model.addAttribute("trials", trials.list(filter));
         model.addAttribute("figures", trials.figures());
@@ -260,6 +261,10 @@ class TrialsController {
             model.addAttribute("errors", new FormErrors("verdict-" + defendant, invalid.violations()));
             return "trials/trial";
         }
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private String trialForm(Model model, TrialForm form, FormErrors errors) {
