@@ -186,7 +186,7 @@ class RefoulementCasesApiTest extends ApplicationTest {
         var needed = call("POST", "/api/v1/refoulement-cases/" + id + "/events/" + removal + "/removal", lawyer,
                 "{\"reason\": \"Entered on the wrong case\"}", "ru");
         assertThat(pointers(needed)).containsExactly("/eventId");
-        assertThat(needed.body()).contains("наблюдения после возвращения");
+        assertThat(needed.body()).contains("Мониторингу после возвращения");
         assertThat(pointers(call("PUT", "/api/v1/refoulement-cases/" + id + "/events/" + removal, lawyer,
                 "{\"kind\": \"RELEASE\", \"date\": \"2024-03-01\", \"removal\": \"DEPORTED\"}"))).containsExactly("/removal");
         assertThat(pointers(call("PUT", "/api/v1/refoulement-cases/" + id + "/events/" + removal, lawyer,
