@@ -409,6 +409,29 @@ public class Trials {
                 """.formatted(TrialAccess.visible("t")))).query((rs, n) -> counts(rs)).single();
     }
 
+    /** How often observers found one checklist item respected, not respected or could not observe it, over hearings. */
+    public record ChecklistTally(FairTrialItem item, long respected, long notRespected, long notObserved) {
+        public long answered() {
+            return respected + notRespected + notObserved;
+        }
+    }
+
+    /** The fair-trial checklist tallied over the hearings of every trial the user may read, item by item in order. */
+    public List<ChecklistTally> checklist() {
+        var counts = new java.util.EnumMap<FairTrialItem, long[]>(FairTrialItem.class);
+        for (var item : FairTrialItem.values()) counts.put(item, new long[Hearing.Answer.values().length]);
+        TrialAccess.bind(jdbc.sql("""
+                SELECT c.item, c.answer, count(*) AS n FROM trial_hearing_check c JOIN trial_hearing h ON h.id = c.hearing_id
+                JOIN trial t ON t.id = h.trial_id WHERE %s GROUP BY c.item, c.answer
+                """.formatted(TrialAccess.visible("t")))).query(rs -> {
+            counts.get(FairTrialItem.valueOf(rs.getString("item")))[Hearing.Answer.valueOf(rs.getString("answer")).ordinal()] = rs.getLong("n");
+        });
+        var tallies = new ArrayList<ChecklistTally>();
+        counts.forEach((item, c) -> tallies.add(new ChecklistTally(item, c[Hearing.Answer.RESPECTED.ordinal()],
+                c[Hearing.Answer.NOT_RESPECTED.ordinal()], c[Hearing.Answer.NOT_OBSERVED.ordinal()])));
+        return tallies;
+    }
+
     /** What is wrong with a trial draft, by the rules of {@link #record}; empty when it would be accepted. */
     public List<InvalidInput.Violation> problems(TrialDraft draft) {
         return BrokenRules.of(() -> check(draft, null));

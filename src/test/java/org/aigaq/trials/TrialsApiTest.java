@@ -239,6 +239,45 @@ class TrialsApiTest extends ApplicationTest {
         assertThat(listed("?court=court%20" + tag + "&year=2023", analyst)).containsExactly(first);
     }
 
+    @Test
+    void theChecklistIsTalliedOverTheHearingsOfTheTrialsTheReaderMaySee() throws Exception {
+        var alone = accounts.createAlone(Role.LAWYER);
+        String own = token(alone.id());
+        String colleague = token(accounts.createIn(alone.user().organisationId(), Role.ANALYST).id());
+        long id = json.readTree(call("POST", "/api/v1/trials", own, """
+                {"court": "Court", "caseNumber": "8-%d", "defendants": [%d]}""".formatted(System.nanoTime(), person(own, "Д. Нуров"))).body())
+                .get("id").asLong();
+        call("POST", "/api/v1/trials/" + id + "/hearings", own, """
+                {"date": "2024-03-12", "checks": [{"item": "PUBLIC_HEARING", "answer": "NOT_RESPECTED"},
+                    {"item": "INTERPRETER", "answer": "RESPECTED"}]}""");
+        call("POST", "/api/v1/trials/" + id + "/hearings", own, """
+                {"date": "2024-03-13", "checks": [{"item": "PUBLIC_HEARING", "answer": "NOT_RESPECTED"},
+                    {"item": "INTERPRETER", "answer": "NOT_OBSERVED"}]}""");
+        JsonNode tallies = json.readTree(call("GET", "/api/v1/trials/checklist", colleague, null).body());
+        assertThat(tallies).hasSize(FairTrialItem.values().length);
+        assertThat(tally(tallies, "PUBLIC_HEARING")).isEqualTo("0 2 0");
+        assertThat(tally(tallies, "INTERPRETER")).isEqualTo("1 0 1");
+        assertThat(tally(tallies, "REASONED_JUDGMENT")).isEqualTo("0 0 0");
+        // a correction changes the tally; another organisation does not count these hearings
+        long hearing = json.readTree(call("GET", "/api/v1/trials/" + id, own, null).body()).get("hearings").get(0).get("id").asLong();
+        call("PUT", "/api/v1/trials/" + id + "/hearings/" + hearing, own, """
+                {"date": "2024-03-12", "checks": [{"item": "PUBLIC_HEARING", "answer": "RESPECTED"}]}""");
+        assertThat(tally(json.readTree(call("GET", "/api/v1/trials/checklist", colleague, null).body()), "PUBLIC_HEARING")).isEqualTo("1 1 0");
+        assertThat(tally(json.readTree(call("GET", "/api/v1/trials/checklist", colleague, null).body()), "INTERPRETER")).isEqualTo("0 0 1");
+        var elsewhereAlone = token(accounts.createAlone(Role.ANALYST).id());
+        assertThat(tally(json.readTree(call("GET", "/api/v1/trials/checklist", elsewhereAlone, null).body()), "PUBLIC_HEARING")).isEqualTo("0 0 0");
+        assertThat(call("GET", "/api/v1/trials/checklist", viewer, null).statusCode()).isEqualTo(403);
+    }
+
+    private static String tally(JsonNode tallies, String item) {
+        for (JsonNode t : tallies) {
+            if (t.get("item").asString().equals(item)) {
+                return t.get("respected").asLong() + " " + t.get("notRespected").asLong() + " " + t.get("notObserved").asLong();
+            }
+        }
+        throw new AssertionError("no tally for " + item);
+    }
+
     private List<Long> listed(String query, String token) throws Exception {
         var response = call("GET", "/api/v1/trials" + query, token, null);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

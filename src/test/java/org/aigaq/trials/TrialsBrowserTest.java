@@ -102,6 +102,10 @@ class TrialsBrowserTest extends BrowserSession {
         page.navigate(url("/trials"));
         assertThat(page.textContent("#trials")).contains("1-77/2024");
         assertThat(String.join(" ", page.locator("#figures-table tbody td").allTextContents())).isEqualTo("1 1 1 0 0");
+        // the checklist tallied across hearings, with its chart (an organisation of its own: only this hearing counts)
+        page.waitForSelector("figure.chart[data-chart-drawn]");
+        assertThat(String.join(" ", page.locator("#checklist-table tbody tr:has-text('Public hearing') td").allTextContents())).isEqualTo("0 1 0");
+        assertThat(String.join(" ", page.locator("#checklist-table tbody tr:has-text('Equality of arms') td").allTextContents())).isEqualTo("1 0 0");
         checkAccessibility();
         // the list's filters
         page.fill("#year", "2024");

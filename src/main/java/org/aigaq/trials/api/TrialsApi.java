@@ -62,6 +62,14 @@ class TrialsApi {
         return trials.figures();
     }
 
+    @Operation(summary = "The fair-trial checklist tallied over the hearings of the trials the caller may read: per item, "
+            + "how often respected, not respected, not observed")
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR, Role.ANALYST})
+    @GetMapping("/checklist")
+    List<Trials.ChecklistTally> checklist() {
+        return trials.checklist();
+    }
+
     @Operation(summary = "One trial with its defendants, hearings, checklists and allegations; the read is audited; 404 when the caller may not read it")
     @SignedIn
     @GetMapping("/{id}")

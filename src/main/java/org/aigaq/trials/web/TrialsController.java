@@ -110,6 +110,7 @@ class TrialsController {
         model.addAttribute("searchNames", names);
         model.addAttribute("trials", trials.list(filter));
         model.addAttribute("figures", trials.figures());
+        model.addAttribute("checklist", trials.checklist());
         return "trials/list";
     }
 

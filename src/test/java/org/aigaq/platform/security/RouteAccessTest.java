@@ -430,6 +430,7 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("GET /api/v1/trials", ALL);
         EXPECTED.put("POST /api/v1/trials", WORKERS);
         EXPECTED.put("GET /api/v1/trials/figures", MONITORING_READERS);
+        EXPECTED.put("GET /api/v1/trials/checklist", MONITORING_READERS);
         EXPECTED.put("GET /api/v1/trials/{id}", ALL);
         EXPECTED.put("POST /api/v1/trials/{id}/hearings", WORKERS);
         EXPECTED.put("POST /api/v1/trials/{id}/allegations", WORKERS);
