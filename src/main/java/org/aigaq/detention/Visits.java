@@ -512,6 +512,18 @@ public class Visits {
         return visit;
     }
 
+    /**
+     * The visits among {@code ids} the current user may read, for links from other records (a recommendation's
+     * evidence); the others are left out, unaudited, as if they did not exist.
+     */
+    public List<Visit> readable(java.util.Collection<Long> ids) {
+        if (ids == null || ids.isEmpty()) return List.of();
+        var user = CurrentUser.require();
+        var cache = new HashMap<Long, Place>();
+        return jdbc.sql(SELECT + " WHERE v.id IN (:ids) ORDER BY v.id").param("ids", ids).query((rs, n) -> row(rs, cache)).list()
+                .stream().filter(v -> VisitAccess.rights(user, v.organisationId()).read()).toList();
+    }
+
     Visit find(long id) {
         return jdbc.sql(SELECT + " WHERE v.id = :id").param("id", id).query((rs, n) -> row(rs, new HashMap<>()))
                 .optional().orElseThrow(() -> new NoSuchRecord("visit", id));

@@ -21,12 +21,28 @@ public record Recommendation(long id, long organisationId, Sharing sharing, Sour
     /** The Committee against Torture's follow-up scale: A largely satisfactory … E contrary to the recommendation. */
     public enum Grade { A, B1, B2, C1, C2, D, E }
 
-    /** What the state said it had done, and in which document. */
-    public record Claim(long id, LocalDate claimedOn, String claim, String document, Instant createdAt) {}
+    /** What the state said it had done, and in which document; {@code updatedAt} set once corrected. */
+    public record Claim(long id, LocalDate claimedOn, String claim, String document, Instant createdAt, Instant updatedAt) {}
 
-    /** The coalition's assessment, with the cases and other evidence behind it. */
+    /**
+     * The coalition's assessment, with the cases and other evidence behind it (only what the reader may see), and its
+     * earlier versions when corrected, oldest first.
+     */
     public record Assessment(long id, LocalDate assessedOn, Grade grade, String reasoning, List<Long> caseIds,
-                             String evidenceNotes, Instant createdAt) {}
+                             String evidenceNotes, List<LinkedFlag> flags, List<LinkedFigure> figures,
+                             List<LinkedVisit> visits, List<Correction> corrections, Instant createdAt, Instant updatedAt) {}
+
+    /** An impunity flag of a case as evidence: the case, the rule, and whether the rule still flags the case today. */
+    public record LinkedFlag(long caseId, String recordNumber, String rule, boolean raised) {}
+
+    /** An official figure as evidence; {@code value} when exactly one published row matches, else null. */
+    public record LinkedFigure(String jurisdiction, int year, String article, String agency, String measure, String value) {}
+
+    /** A monitoring visit as evidence: the place and when it was made (or planned). */
+    public record LinkedVisit(long id, String placeName, LocalDate date) {}
+
+    /** An assessment as it was before a correction: when corrected and by whom, the earlier date, grade and reasoning. */
+    public record Correction(Instant correctedAt, String correctedBy, LocalDate assessedOn, Grade grade, String reasoning) {}
 
     /** The document symbol with paragraph and sub-paragraph, as the Committee cites it: CAT/C/KAZ/CO/4, para. 12 (b). */
     @com.fasterxml.jackson.annotation.JsonProperty("citation")

@@ -39,12 +39,17 @@ public class Recommendations {
     private final AuditTrail audit;
     private final RecommendationAccess access;
     private final Events events;
+    private final EvidenceLinks evidence;
+    private final tools.jackson.databind.json.JsonMapper json;
 
-    Recommendations(JdbcClient jdbc, AuditTrail audit, RecommendationAccess access, Events events) {
+    Recommendations(JdbcClient jdbc, AuditTrail audit, RecommendationAccess access, Events events, EvidenceLinks evidence,
+                    tools.jackson.databind.json.JsonMapper json) {
+        this.json = json;
         this.jdbc = jdbc;
         this.audit = audit;
         this.access = access;
         this.events = events;
+        this.evidence = evidence;
     }
 
     @Transactional
@@ -79,27 +84,178 @@ public class Recommendations {
         return id;
     }
 
+    /**
+     * Corrects a recommendation (by those who may add to it); the audit trail keeps the values before and after. Only a
+     * coordinator changes who beyond the organisation sees it.
+     */
+    @Transactional
+    public Recommendation change(long id, RecommendationDraft draft) {
+        access.requireWrite(id);
+        var before = stored(id);
+        var rules = new BrokenRules();
+        rules.rule(() -> {
+            if (!draft.sharing().name().equals(before.get("sharing")) && !CurrentUser.require().has(org.aigaq.platform.security.Role.COORDINATOR)) {
+                throw new InvalidInput("sharing", "detention.custody.sharing-coordinator");
+            }
+        });
+        rules.rule(() -> {
+            if (draft.repeatsId() != null && repeatsReach(draft.repeatsId(), id)) throw new InvalidInput("repeatsId", "recommendations.repeats-itself");
+        });
+        Map<String, Object> values = rules.value(() -> check(draft, false));
+        rules.throwIfAny();
+        jdbc.sql("""
+                UPDATE recommendation SET sharing = :sharing, source = :source, document_symbol = :documentSymbol,
+                    document_date = :documentDate, paragraph = :paragraph, sub_paragraph = :subParagraph, text = :text,
+                    themes = string_to_array(:themes, '|'), authority = :authority, recommending_state = :recommendingState,
+                    state_response = :stateResponse, due_date = :dueDate, responsible_user_id = :responsibleUserId,
+                    repeats_id = :repeatsId, updated_at = now()
+                WHERE id = :id""").params(values).param("id", id).update();
+        audit.record("state-recommendation.changed", TABLE, id, Map.of("before", described(before), "after", described(values)));
+        return get(id);
+    }
+
+    /** Whether following "repeats" from {@code from} reaches {@code target} (itself included): a chain must not loop. */
+    private boolean repeatsReach(long from, long target) {
+        return jdbc.sql("""
+                WITH RECURSIVE chain (id, repeats_id, depth) AS (
+                    SELECT id, repeats_id, 0 FROM recommendation WHERE id = :from
+                    UNION ALL SELECT r.id, r.repeats_id, c.depth + 1 FROM recommendation r JOIN chain c ON r.id = c.repeats_id
+                    WHERE c.depth < 50)
+                SELECT EXISTS (SELECT 1 FROM chain WHERE id = :target)""").param("from", from).param("target", target)
+                .query(Boolean.class).single();
+    }
+
+    /** The recommendation's columns under the keys of {@link #check}. */
+    private Map<String, Object> stored(long id) {
+        return jdbc.sql("SELECT * FROM recommendation WHERE id = :id").param("id", id).query((rs, n) -> {
+            var v = new HashMap<String, Object>();
+            v.put("sharing", rs.getString("sharing"));
+            v.put("source", rs.getString("source"));
+            v.put("documentSymbol", rs.getString("document_symbol"));
+            v.put("documentDate", rs.getObject("document_date", LocalDate.class));
+            v.put("paragraph", rs.getString("paragraph"));
+            v.put("subParagraph", rs.getString("sub_paragraph"));
+            v.put("text", rs.getString("text"));
+            v.put("themes", String.join("|", strings(rs.getArray("themes"))));
+            v.put("authority", rs.getString("authority"));
+            v.put("recommendingState", rs.getString("recommending_state"));
+            v.put("stateResponse", rs.getString("state_response"));
+            v.put("dueDate", rs.getObject("due_date", LocalDate.class));
+            v.put("responsibleUserId", rs.getObject("responsible_user_id", Long.class));
+            v.put("repeatsId", rs.getObject("repeats_id", Long.class));
+            return v;
+        }).single();
+    }
+
     @Transactional
     public Recommendation addClaim(long id, RecommendationDraft.ClaimDraft draft) {
         access.requireWrite(id);
-        var rules = new BrokenRules();
-        rules.rule(() -> requireDate(draft.claimedOn(), "claimedOn"));
-        String claim = rules.value(() -> required(text(draft.claim(), 10000, "claim"), "claim"));
-        String document = rules.value(() -> text(draft.document(), 500, "document"));
-        rules.throwIfAny();
+        var values = checkClaim(draft);
         long claimId = jdbc.sql("""
                 INSERT INTO recommendation_claim (recommendation_id, claimed_on, claim, document, created_by)
-                VALUES (:id, :on, :claim, :document, :user) RETURNING id""").param("id", id).param("on", draft.claimedOn())
-                .param("claim", claim).param("document", document).param("user", CurrentUser.require().id())
-                .query(Long.class).single();
+                VALUES (:id, :claimedOn, :claim, :document, :user) RETURNING id""").params(values).param("id", id)
+                .param("user", CurrentUser.require().id()).query(Long.class).single();
         touch(id);
         audit.record("state-recommendation.claim-added", TABLE, id, Map.of("claim", claimId, "claimedOn", draft.claimedOn().toString()));
         return get(id);
     }
 
+    /** Corrects a state's claim; the audit trail keeps it before and after. */
+    @Transactional
+    public Recommendation changeClaim(long id, long claimId, RecommendationDraft.ClaimDraft draft) {
+        access.requireWrite(id);
+        var before = jdbc.sql("SELECT claimed_on, claim, document FROM recommendation_claim WHERE id = :claim AND recommendation_id = :id")
+                .param("claim", claimId).param("id", id).query((rs, n) -> {
+                    var v = new HashMap<String, Object>();
+                    v.put("claimedOn", rs.getObject("claimed_on", LocalDate.class));
+                    v.put("claim", rs.getString("claim"));
+                    v.put("document", rs.getString("document"));
+                    return v;
+                }).optional().orElseThrow(() -> new NoSuchRecord("recommendation_claim", claimId));
+        var values = checkClaim(draft);
+        jdbc.sql("""
+                UPDATE recommendation_claim SET claimed_on = :claimedOn, claim = :claim, document = :document, updated_at = now()
+                WHERE id = :claimId""").params(values).param("claimId", claimId).update();
+        touch(id);
+        audit.record("state-recommendation.claim-changed", TABLE, id, Map.of("claim", claimId, "before", described(before),
+                "after", described(values)));
+        return get(id);
+    }
+
+    private Map<String, Object> checkClaim(RecommendationDraft.ClaimDraft draft) {
+        var rules = new BrokenRules();
+        rules.rule(() -> requireDate(draft.claimedOn(), "claimedOn"));
+        String claim = rules.value(() -> required(text(draft.claim(), 10000, "claim"), "claim"));
+        String document = rules.value(() -> text(draft.document(), 500, "document"));
+        rules.throwIfAny();
+        var values = new HashMap<String, Object>();
+        values.put("claimedOn", draft.claimedOn());
+        values.put("claim", claim);
+        values.put("document", document);
+        return values;
+    }
+
     @Transactional
     public Recommendation addAssessment(long id, RecommendationDraft.AssessmentDraft draft) {
         access.requireWrite(id);
+        var checked = checkAssessment(draft);
+        long assessmentId = jdbc.sql("""
+                INSERT INTO recommendation_assessment (recommendation_id, assessed_on, grade, reasoning, case_ids,
+                    evidence_notes, created_by)
+                VALUES (:id, :assessedOn, :grade, :reasoning, string_to_array(:cases, ',')::bigint[], :notes, :user) RETURNING id""")
+                .params(checked.values()).param("id", id).param("user", CurrentUser.require().id()).query(Long.class).single();
+        evidence.write(assessmentId, checked.links());
+        touch(id);
+        audit.record("state-recommendation.assessed", TABLE, id, Map.of("assessment", assessmentId, "grade", draft.grade().name(),
+                "cases", checked.values().get("cases"), "evidence", checked.links().describe()));
+        return get(id);
+    }
+
+    /**
+     * Corrects an assessment. The version replaced is kept and shown with it (a grade is never silently lost); the
+     * audit trail has it before and after.
+     */
+    @Transactional
+    public Recommendation changeAssessment(long id, long assessmentId, RecommendationDraft.AssessmentDraft draft) {
+        access.requireWrite(id);
+        var before = jdbc.sql("""
+                SELECT assessed_on, grade, reasoning, array_to_string(case_ids, ',') AS cases, evidence_notes
+                FROM recommendation_assessment WHERE id = :a AND recommendation_id = :id""")
+                .param("a", assessmentId).param("id", id).query((rs, n) -> {
+                    var v = new HashMap<String, Object>();
+                    v.put("assessedOn", rs.getObject("assessed_on", LocalDate.class));
+                    v.put("grade", rs.getString("grade"));
+                    v.put("reasoning", rs.getString("reasoning"));
+                    v.put("cases", rs.getString("cases"));
+                    v.put("notes", rs.getString("evidence_notes"));
+                    return v;
+                }).optional().orElseThrow(() -> new NoSuchRecord("recommendation_assessment", assessmentId));
+        before.put("evidence", evidence.stored(assessmentId).describe());
+        var checked = checkAssessment(draft);
+        jdbc.sql("""
+                INSERT INTO recommendation_assessment_correction (assessment_id, assessed_on, grade, reasoning, earlier, corrected_by)
+                VALUES (:a, :assessedOn, :grade, :reasoning, CAST(:earlier AS jsonb), :user)""").param("a", assessmentId)
+                .param("assessedOn", before.get("assessedOn")).param("grade", before.get("grade")).param("reasoning", before.get("reasoning"))
+                .param("earlier", json.writeValueAsString(Map.of("cases", String.valueOf(before.get("cases")), "notes", String.valueOf(before.get("notes")),
+                        "evidence", String.valueOf(before.get("evidence")))))
+                .param("user", CurrentUser.require().id()).update();
+        jdbc.sql("""
+                UPDATE recommendation_assessment SET assessed_on = :assessedOn, grade = :grade, reasoning = :reasoning,
+                    case_ids = string_to_array(:cases, ',')::bigint[], evidence_notes = :notes, updated_at = now()
+                WHERE id = :a""").params(checked.values()).param("a", assessmentId).update();
+        evidence.replace(assessmentId, checked.links());
+        touch(id);
+        var after = new HashMap<>(checked.values());
+        after.put("evidence", checked.links().describe());
+        audit.record("state-recommendation.assessment-changed", TABLE, id, Map.of("assessment", assessmentId,
+                "before", described(before), "after", described(after)));
+        return get(id);
+    }
+
+    /** An assessment's values as stored, and its evidence links checked. */
+    private record CheckedAssessment(Map<String, Object> values, EvidenceLinks.Links links) {}
+
+    private CheckedAssessment checkAssessment(RecommendationDraft.AssessmentDraft draft) {
         var rules = new BrokenRules();
         rules.rule(() -> requireDate(draft.assessedOn(), "assessedOn"));
         rules.rule(() -> {
@@ -127,19 +283,23 @@ public class Recommendations {
                 });
             }
         }
+        var links = evidence.check(draft, rules);
         rules.throwIfAny();
-        long assessmentId = jdbc.sql("""
-                INSERT INTO recommendation_assessment (recommendation_id, assessed_on, grade, reasoning, case_ids,
-                    evidence_notes, created_by)
-                VALUES (:id, :on, :grade, :reasoning, string_to_array(:cases, ',')::bigint[], :notes, :user) RETURNING id""").param("id", id)
-                .param("on", draft.assessedOn()).param("grade", draft.grade().name()).param("reasoning", reasoning)
-                .param("cases", String.join(",", cases.stream().map(String::valueOf).toList())).param("notes", notes)
-                .param("user", CurrentUser.require().id()).query(Long.class).single();
-        touch(id);
-        audit.record("state-recommendation.assessed", TABLE, id, Map.of("assessment", assessmentId, "grade", draft.grade().name(),
-                "cases", cases.toString()));
-        return get(id);
+        var values = new HashMap<String, Object>();
+        values.put("assessedOn", draft.assessedOn());
+        values.put("grade", draft.grade().name());
+        values.put("reasoning", reasoning);
+        values.put("cases", String.join(",", cases.stream().map(String::valueOf).toList()));
+        values.put("notes", notes);
+        return new CheckedAssessment(values, links);
     }
+
+    private static Map<String, String> described(Map<String, Object> values) {
+        var described = new java.util.TreeMap<String, String>();
+        values.forEach((k, v) -> described.put(k, v == null ? "" : String.valueOf(v)));
+        return described;
+    }
+
 
     private void touch(long id) {
         jdbc.sql("UPDATE recommendation SET updated_at = now() WHERE id = :id").param("id", id).update();
@@ -151,12 +311,29 @@ public class Recommendations {
         var rights = access.requireRead(id);
         var claims = jdbc.sql("SELECT * FROM recommendation_claim WHERE recommendation_id = :id ORDER BY claimed_on, id")
                 .param("id", id).query((rs, n) -> new Recommendation.Claim(rs.getLong("id"), rs.getObject("claimed_on", LocalDate.class),
-                        rs.getString("claim"), rs.getString("document"), instant(rs, "created_at"))).list();
-        var assessments = jdbc.sql("SELECT * FROM recommendation_assessment WHERE recommendation_id = :id ORDER BY assessed_on, id")
-                .param("id", id).query((rs, n) -> new Recommendation.Assessment(rs.getLong("id"),
+                        rs.getString("claim"), rs.getString("document"), instant(rs, "created_at"), instantOrNull(rs, "updated_at"))).list();
+        var corrections = new HashMap<Long, List<Recommendation.Correction>>();
+        jdbc.sql("""
+                SELECT c.*, u.display_name FROM recommendation_assessment_correction c
+                JOIN recommendation_assessment a ON a.id = c.assessment_id JOIN app_user u ON u.id = c.corrected_by
+                WHERE a.recommendation_id = :id ORDER BY c.id""").param("id", id).query((rs, n) -> corrections
+                .computeIfAbsent(rs.getLong("assessment_id"), k -> new ArrayList<>())
+                .add(new Recommendation.Correction(instant(rs, "corrected_at"), rs.getString("display_name"),
                         rs.getObject("assessed_on", LocalDate.class), Recommendation.Grade.valueOf(rs.getString("grade")),
-                        rs.getString("reasoning"), longs(rs.getArray("case_ids")), rs.getString("evidence_notes"),
-                        instant(rs, "created_at"))).list();
+                        rs.getString("reasoning")))).list();
+        record Row(long id, LocalDate on, Recommendation.Grade grade, String reasoning, List<Long> cases, String notes,
+                   java.time.Instant created, java.time.Instant updated) {}
+        var rows = jdbc.sql("SELECT * FROM recommendation_assessment WHERE recommendation_id = :id ORDER BY assessed_on, id")
+                .param("id", id).query((rs, n) -> new Row(rs.getLong("id"), rs.getObject("assessed_on", LocalDate.class),
+                        Recommendation.Grade.valueOf(rs.getString("grade")), rs.getString("reasoning"), longs(rs.getArray("case_ids")),
+                        rs.getString("evidence_notes"), instant(rs, "created_at"), instantOrNull(rs, "updated_at"))).list();
+        // Only the cases, flags and visits the reader may see are shown; the others are left out as if absent.
+        var readableCases = new java.util.HashSet<Long>(events.readable(rows.stream().flatMap(r -> r.cases().stream())
+                .collect(java.util.stream.Collectors.toSet())).stream().map(Event::id).toList());
+        var shown = evidence.shown(rows.stream().map(Row::id).toList());
+        var assessments = rows.stream().map(r -> new Recommendation.Assessment(r.id(), r.on(), r.grade(), r.reasoning(),
+                r.cases().stream().filter(readableCases::contains).toList(), r.notes(), shown.flags(r.id()), shown.figures(r.id()),
+                shown.visits(r.id()), corrections.getOrDefault(r.id(), List.of()), r.created(), r.updated())).toList();
         // "Repeated since": the date of the earliest recommendation in the chain of earlier ones on the same point.
         LocalDate since = jdbc.sql("""
                 WITH RECURSIVE chain (id, repeats_id, document_date, depth) AS (
@@ -219,10 +396,15 @@ public class Recommendations {
 
     /** Every rule of a recommendation, all checked at once, each naming its field; the values as stored. */
     Map<String, Object> check(RecommendationDraft draft) {
+        return check(draft, true);
+    }
+
+    /** {@code newRecord} false: a correction, whose change of sharing {@link #change} checks itself. */
+    private Map<String, Object> check(RecommendationDraft draft, boolean newRecord) {
         var rules = new BrokenRules();
         var values = new HashMap<String, Object>();
         values.put("sharing", draft.sharing().name());
-        rules.rule(() -> RecommendationAccess.requireSharingRight(draft.sharing()));
+        if (newRecord) rules.rule(() -> RecommendationAccess.requireSharingRight(draft.sharing()));
         rules.rule(() -> {
             if (draft.source() == null) throw new InvalidInput("source", "validation.required");
         });
@@ -319,5 +501,10 @@ public class Recommendations {
 
     private static java.time.Instant instant(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static java.time.Instant instantOrNull(ResultSet rs, String column) throws SQLException {
+        var at = rs.getObject(column, OffsetDateTime.class);
+        return at == null ? null : at.toInstant();
     }
 }

@@ -12,7 +12,11 @@ import org.aigaq.documentation.Sharing;
 public record RefoulementCase(long id, long organisationId, Sharing sharing, Long personId, String pseudonym,
                               String personName, String nationality, String requestingState, LegalBasis legalBasis,
                               String convention, String riskAssessment, String riskEvidence, Outcome outcome,
-                              List<Event> events, boolean changeable, Instant createdAt, Instant updatedAt) {
+                              List<Event> events, List<RemovedEvent> removedEvents, boolean changeable, Instant createdAt,
+                              Instant updatedAt) {
+
+    /** An event removed from the timeline by mistake: what it was, when and by whom it was removed, and why. */
+    public record RemovedEvent(long id, Kind kind, LocalDate date, Instant removedAt, String removedBy, String reason) {}
 
     /** On what ground the person is to be sent away. */
     public enum LegalBasis { EXTRADITION_REQUEST, REGIONAL_CONVENTION, DEPORTATION, OTHER }

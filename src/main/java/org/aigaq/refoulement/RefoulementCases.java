@@ -108,6 +108,93 @@ public class RefoulementCases {
         return get(id);
     }
 
+    /**
+     * Corrects an event of the timeline by the rules of adding one; the outcome follows. Audited with the structured
+     * values before and after (free texts only as changed or not: the audit trail is read by administrators).
+     */
+    @Transactional
+    public RefoulementCase changeEvent(long id, long eventId, EventDraft draft) {
+        access.requireWrite(id);
+        var before = events(id).stream().filter(e -> e.id() == eventId).findFirst()
+                .orElseThrow(() -> new NoSuchRecord("refoulement_event", eventId));
+        var values = checkEvent(id, eventId, draft);
+        // a follow-up after return must keep a removal on or before it
+        var after = new ArrayList<>(events(id).stream().filter(e -> e.id() != eventId).toList());
+        after.add(new RefoulementCase.Event(eventId, draft.kind(), draft.date(), null, null, null, null, null, draft.removal(), null));
+        if (orphanedFollowUp(after)) throw new InvalidInput("kind", "refoulement.event.follow-up-needs-removal");
+        jdbc.sql("""
+                UPDATE refoulement_event SET kind = :kind, event_date = :date, court = :court, instance = :instance,
+                    decision = :decision, committee = :committee, respected = :respected, removal = :removal, note = :note,
+                    updated_at = now()
+                WHERE id = :event""").params(values).param("event", eventId).update();
+        var changed = events(id).stream().filter(e -> e.id() == eventId).findFirst().orElseThrow();
+        updateOutcome(id);
+        audit.record("refoulement-case.event-changed", TABLE, id, Map.of("event", String.valueOf(eventId),
+                "before", described(before), "after", described(changed),
+                "textsChanged", !java.util.Objects.equals(List.of(String.valueOf(before.court()), String.valueOf(before.instance()),
+                        String.valueOf(before.decision()), String.valueOf(before.note())), List.of(String.valueOf(changed.court()),
+                        String.valueOf(changed.instance()), String.valueOf(changed.decision()), String.valueOf(changed.note())))));
+        return get(id);
+    }
+
+    /**
+     * Removes an event entered by mistake, with the reason: the row stays (who removed it, when and why) but no longer
+     * counts in the timeline, the outcome or the figures. Refused, naming {@code reason} or {@code eventId}, without a
+     * reason or when a follow-up after return would lose its removal.
+     */
+    @Transactional
+    public RefoulementCase removeEvent(long id, long eventId, String reason) {
+        access.requireWrite(id);
+        var removed = events(id).stream().filter(e -> e.id() == eventId).findFirst()
+                .orElseThrow(() -> new NoSuchRecord("refoulement_event", eventId));
+        var rules = new BrokenRules();
+        String why = rules.value(() -> TypedText.required(reason, 2000, "reason"));
+        rules.rule(() -> {
+            if (orphanedFollowUp(events(id).stream().filter(e -> e.id() != eventId).toList())) {
+                throw new InvalidInput("eventId", "refoulement.event.follow-up-needs-removal");
+            }
+        });
+        rules.throwIfAny();
+        jdbc.sql("""
+                UPDATE refoulement_event SET removed_at = now(), removed_by = :user, removal_reason = :why WHERE id = :event""")
+                .param("user", CurrentUser.require().id()).param("why", why).param("event", eventId).update();
+        updateOutcome(id);
+        audit.record("refoulement-case.event-removed", TABLE, id, Map.of("event", String.valueOf(eventId),
+                "removed", described(removed)));
+        return get(id);
+    }
+
+    /** Whether a follow-up after return has no removal on or before its date. */
+    private static boolean orphanedFollowUp(List<RefoulementCase.Event> events) {
+        return events.stream().filter(e -> e.kind() == RefoulementCase.Kind.FOLLOW_UP).anyMatch(f -> events.stream()
+                .noneMatch(e -> e.kind() == RefoulementCase.Kind.REMOVAL && e.date() != null && !e.date().isAfter(f.date())));
+    }
+
+    private void updateOutcome(long id) {
+        jdbc.sql("UPDATE refoulement_case SET outcome = :outcome, updated_by = :user, updated_at = now() WHERE id = :id")
+                .param("outcome", outcome(events(id)).name()).param("user", CurrentUser.require().id()).param("id", id).update();
+    }
+
+    private static Map<String, String> described(RefoulementCase.Event e) {
+        var d = new java.util.TreeMap<String, String>();
+        d.put("kind", e.kind().name());
+        d.put("date", String.valueOf(e.date()));
+        if (e.committee() != null) d.put("committee", e.committee().name());
+        if (e.respected() != null) d.put("respected", String.valueOf(e.respected()));
+        if (e.removal() != null) d.put("removal", e.removal().name());
+        return d;
+    }
+
+    /** The events removed from a case's timeline, newest removal first, for those who see its free texts. */
+    private List<RefoulementCase.RemovedEvent> removedEvents(long caseId) {
+        return jdbc.sql("""
+                SELECT e.*, u.display_name FROM refoulement_event e JOIN app_user u ON u.id = e.removed_by
+                WHERE e.case_id = :id AND e.removed_at IS NOT NULL ORDER BY e.removed_at DESC, e.id DESC""").param("id", caseId)
+                .query((rs, n) -> new RefoulementCase.RemovedEvent(rs.getLong("id"), RefoulementCase.Kind.valueOf(rs.getString("kind")),
+                        rs.getObject("event_date", LocalDate.class), rs.getObject("removed_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("display_name"), rs.getString("removal_reason"))).list();
+    }
+
     /** The outcome the timeline gives: its latest removal, release or protection (by date, then as entered). */
     static RefoulementCase.Outcome outcome(List<RefoulementCase.Event> events) {
         var outcome = RefoulementCase.Outcome.PENDING;
@@ -163,7 +250,7 @@ public class RefoulementCases {
     }
 
     /** Whether a case had interim measures that were not respected, as an SQL expression on alias {@code c}. */
-    static final String BREACHED = "EXISTS (SELECT 1 FROM refoulement_event e WHERE e.case_id = c.id AND e.kind = 'INTERIM_MEASURES' AND e.respected = false)";
+    static final String BREACHED = "EXISTS (SELECT 1 FROM refoulement_event e WHERE e.case_id = c.id AND e.kind = 'INTERIM_MEASURES' AND e.respected = false AND e.removed_at IS NULL)";
 
     /** The SQL condition of the filter and the user's visibility; binds {@code :viewerOrganisation}. */
     static String condition(String alias, Filter filter, Map<String, Object> params) {
@@ -218,6 +305,11 @@ public class RefoulementCases {
     }
 
     Map<String, Object> checkEvent(long caseId, EventDraft draft) {
+        return checkEvent(caseId, null, draft);
+    }
+
+    /** {@code eventId}: the event corrected, left out of the timeline it is checked against. */
+    private Map<String, Object> checkEvent(long caseId, Long eventId, EventDraft draft) {
         var rules = new BrokenRules();
         var values = new HashMap<String, Object>();
         var kind = draft.kind();
@@ -226,7 +318,7 @@ public class RefoulementCases {
         });
         values.put("kind", kind == null ? null : kind.name());
         values.put("date", draft.date());
-        var earlier = events(caseId);
+        var earlier = events(caseId).stream().filter(e -> eventId == null || e.id() != eventId).toList();
         rules.rule(() -> {
             if (draft.date() == null) throw new InvalidInput("date", "validation.required");
             if (draft.date().isAfter(LocalDate.now())) throw new InvalidInput("date", "documentation.date.future");
@@ -284,7 +376,7 @@ public class RefoulementCases {
     }
 
     private List<RefoulementCase.Event> events(long caseId) {
-        return jdbc.sql("SELECT * FROM refoulement_event WHERE case_id = :id ORDER BY event_date, id").param("id", caseId)
+        return jdbc.sql("SELECT * FROM refoulement_event WHERE case_id = :id AND removed_at IS NULL ORDER BY event_date, id").param("id", caseId)
                 .query((rs, n) -> new RefoulementCase.Event(rs.getLong("id"), RefoulementCase.Kind.valueOf(rs.getString("kind")),
                         rs.getObject("event_date", LocalDate.class), rs.getString("court"), rs.getString("instance"),
                         rs.getString("decision"), rs.getString("committee") == null ? null : RefoulementCase.Committee.valueOf(rs.getString("committee")),
@@ -309,7 +401,8 @@ public class RefoulementCases {
                 rs.getString("requesting_state"), RefoulementCase.LegalBasis.valueOf(rs.getString("legal_basis")),
                 rs.getString("convention"), open ? rs.getString("risk_assessment") : null,
                 open ? rs.getString("risk_evidence") : null, RefoulementCase.Outcome.valueOf(rs.getString("outcome")),
-                List.copyOf(shownEvents), rights.write(), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                List.copyOf(shownEvents), open ? removedEvents(rs.getLong("id")) : List.of(), rights.write(),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant());
     }
 }

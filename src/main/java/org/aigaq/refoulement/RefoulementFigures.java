@@ -38,7 +38,7 @@ public class RefoulementFigures {
                         SELECT count(*), count(*) FILTER (WHERE e.respected), count(*) FILTER (WHERE NOT e.respected),
                                count(*) FILTER (WHERE e.respected IS NULL)
                         FROM refoulement_event e JOIN refoulement_case c ON c.id = e.case_id
-                        WHERE e.kind = 'INTERIM_MEASURES' AND """ + condition).params(params))
+                        WHERE e.kind = 'INTERIM_MEASURES' AND e.removed_at IS NULL AND """ + condition).params(params))
                 .query((rs, n) -> List.of(new Figure("requested", rs.getLong(1)), new Figure("respected", rs.getLong(2)),
                         new Figure("not-respected", rs.getLong(3)), new Figure("unknown", rs.getLong(4)))).single();
         long cases = byOutcome.stream().mapToLong(Figure::count).sum();

@@ -36,8 +36,11 @@ public class Trials {
     private final TrialAccess access;
     private final People people;
     private final Events events;
+    private final org.aigaq.documentation.PersonSearch personSearch;
 
-    Trials(JdbcClient jdbc, AuditTrail audit, TrialAccess access, People people, Events events) {
+    Trials(JdbcClient jdbc, AuditTrail audit, TrialAccess access, People people, Events events,
+           org.aigaq.documentation.PersonSearch personSearch) {
+        this.personSearch = personSearch;
         this.jdbc = jdbc;
         this.audit = audit;
         this.access = access;
@@ -68,16 +71,60 @@ public class Trials {
     @Transactional
     public Trial addHearing(long trialId, HearingDraft draft) {
         access.requireWrite(trialId);
+        var notes = checkHearing(trialId, null, draft);
+        long id = jdbc.sql("""
+                INSERT INTO trial_hearing (trial_id, hearing_date, observers, public_admitted, press_admitted, recording_banned,
+                    seats_filled, interpreter, note, created_by)
+                VALUES (:trial, :date, :observers, :publicAdmitted, :pressAdmitted, :recordingBanned, :seatsFilled,
+                    :interpreter, :note, :user)
+                RETURNING id
+                """).params(hearingValues(draft, notes)).param("trial", trialId)
+                .param("user", CurrentUser.require().id()).query(Long.class).single();
+        writeChecks(id, draft, notes);
+        audit.record("trial.hearing-recorded", TABLE, trialId, Map.of("hearing", String.valueOf(id), "date", String.valueOf(draft.date())));
+        return get(trialId);
+    }
+
+    /**
+     * Corrects a hearing and its checklist (the answers given replace the earlier ones); audited with the values before
+     * and after (free texts only as changed or not: the audit trail is read by administrators).
+     */
+    @Transactional
+    public Trial changeHearing(long trialId, long hearingId, HearingDraft draft) {
+        access.requireWrite(trialId);
+        var before = hearings(trialId).stream().filter(h -> h.id() == hearingId).findFirst()
+                .orElseThrow(() -> new NoSuchRecord("trial_hearing", hearingId));
+        var notes = checkHearing(trialId, hearingId, draft);
+        jdbc.sql("""
+                UPDATE trial_hearing SET hearing_date = :date, observers = :observers, public_admitted = :publicAdmitted,
+                    press_admitted = :pressAdmitted, recording_banned = :recordingBanned, seats_filled = :seatsFilled,
+                    interpreter = :interpreter, note = :note, updated_at = now()
+                WHERE id = :hearing""").params(hearingValues(draft, notes)).param("hearing", hearingId).update();
+        jdbc.sql("DELETE FROM trial_hearing_check WHERE hearing_id = :hearing").param("hearing", hearingId).update();
+        writeChecks(hearingId, draft, notes);
+        touch(trialId);
+        var after = hearings(trialId).stream().filter(h -> h.id() == hearingId).findFirst().orElseThrow();
+        audit.record("trial.hearing-changed", TABLE, trialId, Map.of("hearing", String.valueOf(hearingId),
+                "before", described(before), "after", described(after), "textsChanged", textsChanged(
+                        List.of(String.valueOf(before.observers()), String.valueOf(before.note()), checkNotes(before)),
+                        List.of(String.valueOf(after.observers()), String.valueOf(after.note()), checkNotes(after)))));
+        return get(trialId);
+    }
+
+    /** Every rule of a hearing, each naming its field; the checklist notes as stored, in the order of the checks. */
+    private List<String> checkHearing(long trialId, Long hearingId, HearingDraft draft) {
         var rules = new BrokenRules();
         rules.rule(() -> {
             if (draft.date() == null) throw new InvalidInput("date", "detention.date.required");
             if (draft.date().isAfter(LocalDate.now())) throw new InvalidInput("date", "documentation.date.future");
-            boolean taken = jdbc.sql("SELECT EXISTS (SELECT 1 FROM trial_hearing WHERE trial_id = :trial AND hearing_date = :date)")
-                    .param("trial", trialId).param("date", draft.date()).query(Boolean.class).single();
+            boolean taken = jdbc.sql("""
+                    SELECT EXISTS (SELECT 1 FROM trial_hearing WHERE trial_id = :trial AND hearing_date = :date
+                        AND id IS DISTINCT FROM :hearing)""")
+                    .param("trial", trialId).param("date", draft.date()).param("hearing", hearingId).query(Boolean.class).single();
             if (taken) throw new InvalidInput("date", "trials.hearing.duplicate");
         });
-        String observers = rules.value(() -> TypedText.optional(draft.observers(), 1000, "observers"));
-        String note = rules.value(() -> TypedText.optional(draft.note(), 5000, "note"));
+        rules.rule(() -> TypedText.optional(draft.observers(), 1000, "observers"));
+        rules.rule(() -> TypedText.optional(draft.note(), 5000, "note"));
         var seen = new java.util.HashSet<FairTrialItem>();
         var notes = new ArrayList<String>();
         for (int i = 0; i < draft.checks().size(); i++) {
@@ -91,30 +138,102 @@ public class Trials {
             }));
         }
         rules.throwIfAny();
-        long id = jdbc.sql("""
-                INSERT INTO trial_hearing (trial_id, hearing_date, observers, public_admitted, press_admitted, recording_banned,
-                    seats_filled, interpreter, note, created_by)
-                VALUES (:trial, :date, :observers, :publicAdmitted, :pressAdmitted, :recordingBanned, :seatsFilled,
-                    :interpreter, :note, :user)
-                RETURNING id
-                """).param("trial", trialId).param("date", draft.date()).param("observers", observers)
-                .param("publicAdmitted", draft.publicAdmitted()).param("pressAdmitted", draft.pressAdmitted())
-                .param("recordingBanned", draft.recordingBanned()).param("seatsFilled", draft.seatsFilled())
-                .param("interpreter", draft.interpreter().name()).param("note", note)
-                .param("user", CurrentUser.require().id()).query(Long.class).single();
+        return notes;
+    }
+
+    private static Map<String, Object> hearingValues(HearingDraft draft, List<String> notes) {
+        var values = new HashMap<String, Object>();
+        values.put("date", draft.date());
+        values.put("observers", TypedText.optional(draft.observers(), 1000, "observers"));
+        values.put("publicAdmitted", draft.publicAdmitted());
+        values.put("pressAdmitted", draft.pressAdmitted());
+        values.put("recordingBanned", draft.recordingBanned());
+        values.put("seatsFilled", draft.seatsFilled());
+        values.put("interpreter", draft.interpreter().name());
+        values.put("note", TypedText.optional(draft.note(), 5000, "note"));
+        return values;
+    }
+
+    private void writeChecks(long hearingId, HearingDraft draft, List<String> notes) {
         for (int i = 0; i < draft.checks().size(); i++) {
             var check = draft.checks().get(i);
             jdbc.sql("INSERT INTO trial_hearing_check (hearing_id, item, answer, note) VALUES (:hearing, :item, :answer, :note)")
-                    .param("hearing", id).param("item", check.item().name()).param("answer", check.answer().name())
+                    .param("hearing", hearingId).param("item", check.item().name()).param("answer", check.answer().name())
                     .param("note", notes.get(i)).update();
         }
-        audit.record("trial.hearing-recorded", TABLE, trialId, Map.of("hearing", String.valueOf(id), "date", String.valueOf(draft.date())));
-        return get(trialId);
+    }
+
+    private static Map<String, String> described(Hearing h) {
+        var d = new java.util.TreeMap<String, String>();
+        d.put("date", String.valueOf(h.date()));
+        d.put("publicAdmitted", String.valueOf(h.publicAdmitted()));
+        d.put("pressAdmitted", String.valueOf(h.pressAdmitted()));
+        d.put("recordingBanned", String.valueOf(h.recordingBanned()));
+        d.put("seatsFilled", String.valueOf(h.seatsFilled()));
+        d.put("interpreter", h.interpreter().name());
+        d.put("checks", String.join(" ", h.checks().stream().map(c -> c.item() + "=" + c.answer()).toList()));
+        return d;
+    }
+
+    private static String checkNotes(Hearing h) {
+        return String.join("|", h.checks().stream().map(c -> c.item() + ":" + c.note()).toList());
+    }
+
+    private static boolean textsChanged(List<String> before, List<String> after) {
+        return !before.equals(after);
     }
 
     @Transactional
     public Trial addAllegation(long trialId, AllegationDraft draft) {
         access.requireWrite(trialId);
+        var values = checkAllegation(trialId, draft);
+        long id = jdbc.sql("""
+                INSERT INTO trial_allegation (trial_id, hearing_id, raised_by, defendant_id, form, against, recorded, examined,
+                    investigation_ordered, evidence, note, created_by)
+                VALUES (:trial, :hearing, :raisedBy, :defendant, :form, :against, :recorded, :examined, :investigation,
+                    :evidence, :note, :user)
+                RETURNING id
+                """).params(values).param("trial", trialId).param("user", CurrentUser.require().id()).query(Long.class).single();
+        audit.record("trial.allegation-recorded", TABLE, trialId, Map.of("allegation", String.valueOf(id),
+                "raisedBy", draft.raisedBy().name(), "recorded", String.valueOf(draft.recorded())));
+        return get(trialId);
+    }
+
+    /** Corrects an allegation raised in court; audited with the values before and after (free texts as changed or not). */
+    @Transactional
+    public Trial changeAllegation(long trialId, long allegationId, AllegationDraft draft) {
+        access.requireWrite(trialId);
+        var before = allegations(trialId).stream().filter(a -> a.id() == allegationId).findFirst()
+                .orElseThrow(() -> new NoSuchRecord("trial_allegation", allegationId));
+        var values = checkAllegation(trialId, draft);
+        jdbc.sql("""
+                UPDATE trial_allegation SET hearing_id = :hearing, raised_by = :raisedBy, defendant_id = :defendant, form = :form,
+                    against = :against, recorded = :recorded, examined = :examined, investigation_ordered = :investigation,
+                    evidence = :evidence, note = :note, updated_at = now()
+                WHERE id = :allegation""").params(values).param("allegation", allegationId).update();
+        touch(trialId);
+        var after = allegations(trialId).stream().filter(a -> a.id() == allegationId).findFirst().orElseThrow();
+        audit.record("trial.allegation-changed", TABLE, trialId, Map.of("allegation", String.valueOf(allegationId),
+                "before", described(before), "after", described(after), "textsChanged", textsChanged(
+                        List.of(String.valueOf(before.against()), String.valueOf(before.note())),
+                        List.of(String.valueOf(after.against()), String.valueOf(after.note())))));
+        return get(trialId);
+    }
+
+    private static Map<String, String> described(CourtAllegation a) {
+        var d = new java.util.TreeMap<String, String>();
+        d.put("hearingId", String.valueOf(a.hearingId()));
+        d.put("raisedBy", a.raisedBy().name());
+        d.put("defendantId", String.valueOf(a.defendantId()));
+        d.put("form", a.form().name());
+        d.put("recorded", String.valueOf(a.recorded()));
+        d.put("examined", String.valueOf(a.examined()));
+        d.put("investigationOrdered", String.valueOf(a.investigationOrdered()));
+        d.put("evidence", a.evidence().name());
+        return d;
+    }
+
+    private Map<String, Object> checkAllegation(long trialId, AllegationDraft draft) {
         var rules = new BrokenRules();
         rules.rule(() -> {
             if (draft.hearingId() == null) return;
@@ -146,20 +265,22 @@ public class Trials {
         String against = rules.value(() -> TypedText.optional(draft.against(), 1000, "against"));
         String note = rules.value(() -> TypedText.optional(draft.note(), 5000, "note"));
         rules.throwIfAny();
-        long id = jdbc.sql("""
-                INSERT INTO trial_allegation (trial_id, hearing_id, raised_by, defendant_id, form, against, recorded, examined,
-                    investigation_ordered, evidence, note, created_by)
-                VALUES (:trial, :hearing, :raisedBy, :defendant, :form, :against, :recorded, :examined, :investigation,
-                    :evidence, :note, :user)
-                RETURNING id
-                """).param("trial", trialId).param("hearing", draft.hearingId()).param("raisedBy", draft.raisedBy().name())
-                .param("defendant", draft.defendantId()).param("form", draft.form().name()).param("against", against)
-                .param("recorded", draft.recorded()).param("examined", draft.examined())
-                .param("investigation", draft.investigationOrdered()).param("evidence", draft.evidence().name())
-                .param("note", note).param("user", CurrentUser.require().id()).query(Long.class).single();
-        audit.record("trial.allegation-recorded", TABLE, trialId, Map.of("allegation", String.valueOf(id),
-                "raisedBy", draft.raisedBy().name(), "recorded", String.valueOf(draft.recorded())));
-        return get(trialId);
+        var values = new HashMap<String, Object>();
+        values.put("hearing", draft.hearingId());
+        values.put("raisedBy", draft.raisedBy().name());
+        values.put("defendant", draft.defendantId());
+        values.put("form", draft.form().name());
+        values.put("against", against);
+        values.put("recorded", draft.recorded());
+        values.put("examined", draft.examined());
+        values.put("investigation", draft.investigationOrdered());
+        values.put("evidence", draft.evidence().name());
+        values.put("note", note);
+        return values;
+    }
+
+    private void touch(long trialId) {
+        jdbc.sql("UPDATE trial SET updated_at = now() WHERE id = :id").param("id", trialId).update();
     }
 
     @Transactional
@@ -193,12 +314,7 @@ public class Trials {
     public Trial get(long id) {
         var rights = access.requireRead(id);
         var hearings = hearings(id);
-        var allegations = jdbc.sql("SELECT * FROM trial_allegation WHERE trial_id = :id ORDER BY id").param("id", id)
-                .query((rs, n) -> new CourtAllegation(rs.getLong("id"), rs.getObject("hearing_id", Long.class),
-                        CourtAllegation.RaisedBy.valueOf(rs.getString("raised_by")), rs.getObject("defendant_id", Long.class),
-                        CourtAllegation.Form.valueOf(rs.getString("form")), rs.getString("against"), rs.getBoolean("recorded"),
-                        rs.getBoolean("examined"), rs.getBoolean("investigation_ordered"),
-                        CourtAllegation.Evidence.valueOf(rs.getString("evidence")), rs.getString("note"))).list();
+        var allegations = allegations(id);
         boolean open = !rights.anonymised();
         var defendants = jdbc.sql("SELECT * FROM trial_defendant WHERE trial_id = :id ORDER BY id").param("id", id)
                 .query((rs, n) -> {
@@ -217,8 +333,54 @@ public class Trials {
         return trial;
     }
 
+    /** Where a trial stands by its defendants' verdicts: a verdict still pending, all decided, or appealed. */
+    public enum Status { ONGOING, DECIDED, APPEALED }
+
+    /**
+     * Which trials to list; each part optional: the court (part of its name), the status, a year with a hearing, an
+     * article named in the charges, a defendant's name (found by the person search, case workers only).
+     */
+    public record Filter(String court, Status status, Integer year, String article, String defendant) {
+        public static final Filter NONE = new Filter(null, null, null, null, null);
+    }
+
     /** The trials the user may read, newest first, each with its allegation counts. */
     public List<Line> list() {
+        return list(Filter.NONE);
+    }
+
+    /** The trials the user may read that match the filter, newest first, each with its allegation counts. */
+    public List<Line> list(Filter filter) {
+        var params = new HashMap<String, Object>();
+        var where = new StringBuilder(TrialAccess.visible("t"));
+        if (filter.court() != null && !filter.court().isBlank()) {
+            where.append(" AND t.court ILIKE :court");
+            params.put("court", "%" + filter.court().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (filter.status() != null) {
+            where.append(switch (filter.status()) {
+                case ONGOING -> " AND EXISTS (SELECT 1 FROM trial_defendant d WHERE d.trial_id = t.id AND d.verdict = 'PENDING')";
+                case DECIDED -> " AND NOT EXISTS (SELECT 1 FROM trial_defendant d WHERE d.trial_id = t.id AND d.verdict = 'PENDING')";
+                case APPEALED -> " AND EXISTS (SELECT 1 FROM trial_defendant d WHERE d.trial_id = t.id AND d.appeal IS NOT NULL)";
+            });
+        }
+        if (filter.year() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM trial_hearing h WHERE h.trial_id = t.id AND h.hearing_date >= :from AND h.hearing_date < :to)");
+            params.put("from", LocalDate.of(filter.year(), 1, 1));
+            params.put("to", LocalDate.of(filter.year() + 1, 1, 1));
+        }
+        if (filter.article() != null && !filter.article().isBlank()) {
+            // the article as a whole word of the charges: "146" finds "art. 146(2)", not "1460"
+            where.append(" AND t.charges ~* :article");
+            params.put("article", "(^|[^0-9])" + filter.article().strip().replaceAll("([^0-9A-Za-z])", "\\\\$1") + "($|[^0-9])");
+        }
+        if (filter.defendant() != null && !filter.defendant().isBlank()) {
+            var found = personSearch.find(filter.defendant(), org.aigaq.documentation.PersonSearch.MOST_RESULTS).stream()
+                    .map(f -> f.person().id()).toList();
+            if (found.isEmpty()) return List.of();
+            where.append(" AND EXISTS (SELECT 1 FROM trial_defendant d WHERE d.trial_id = t.id AND d.person_id IN (:people))");
+            params.put("people", found);
+        }
         return TrialAccess.bind(jdbc.sql("""
                 SELECT t.id, t.court, t.case_number, t.judge, t.charges, t.sharing,
                     (SELECT count(*) FROM trial_defendant d WHERE d.trial_id = t.id) AS defendants,
@@ -230,7 +392,7 @@ public class Trials {
                 FROM trial t LEFT JOIN trial_allegation a ON a.trial_id = t.id
                 WHERE %s
                 GROUP BY t.id ORDER BY t.id DESC LIMIT 500
-                """.formatted(TrialAccess.visible("t")))).query((rs, n) -> new Line(rs.getLong("id"), rs.getString("court"),
+                """.formatted(where)).params(params)).query((rs, n) -> new Line(rs.getLong("id"), rs.getString("court"),
                         rs.getString("case_number"), rs.getString("judge"), rs.getString("charges"), rs.getInt("defendants"),
                         rs.getInt("hearings"), counts(rs), Sharing.valueOf(rs.getString("sharing")))).list();
     }
@@ -245,6 +407,29 @@ public class Trials {
                 FROM trial t JOIN trial_allegation a ON a.trial_id = t.id
                 WHERE %s
                 """.formatted(TrialAccess.visible("t")))).query((rs, n) -> counts(rs)).single();
+    }
+
+    /** How often observers found one checklist item respected, not respected or could not observe it, over hearings. */
+    public record ChecklistTally(FairTrialItem item, long respected, long notRespected, long notObserved) {
+        public long answered() {
+            return respected + notRespected + notObserved;
+        }
+    }
+
+    /** The fair-trial checklist tallied over the hearings of every trial the user may read, item by item in order. */
+    public List<ChecklistTally> checklist() {
+        var counts = new java.util.EnumMap<FairTrialItem, long[]>(FairTrialItem.class);
+        for (var item : FairTrialItem.values()) counts.put(item, new long[Hearing.Answer.values().length]);
+        TrialAccess.bind(jdbc.sql("""
+                SELECT c.item, c.answer, count(*) AS n FROM trial_hearing_check c JOIN trial_hearing h ON h.id = c.hearing_id
+                JOIN trial t ON t.id = h.trial_id WHERE %s GROUP BY c.item, c.answer
+                """.formatted(TrialAccess.visible("t")))).query(rs -> {
+            counts.get(FairTrialItem.valueOf(rs.getString("item")))[Hearing.Answer.valueOf(rs.getString("answer")).ordinal()] = rs.getLong("n");
+        });
+        var tallies = new ArrayList<ChecklistTally>();
+        counts.forEach((item, c) -> tallies.add(new ChecklistTally(item, c[Hearing.Answer.RESPECTED.ordinal()],
+                c[Hearing.Answer.NOT_RESPECTED.ordinal()], c[Hearing.Answer.NOT_OBSERVED.ordinal()])));
+        return tallies;
     }
 
     /** What is wrong with a trial draft, by the rules of {@link #record}; empty when it would be accepted. */
@@ -293,6 +478,15 @@ public class Trials {
         });
         rules.throwIfAny();
         return values;
+    }
+
+    private List<CourtAllegation> allegations(long trialId) {
+        return jdbc.sql("SELECT * FROM trial_allegation WHERE trial_id = :id ORDER BY id").param("id", trialId)
+                .query((rs, n) -> new CourtAllegation(rs.getLong("id"), rs.getObject("hearing_id", Long.class),
+                        CourtAllegation.RaisedBy.valueOf(rs.getString("raised_by")), rs.getObject("defendant_id", Long.class),
+                        CourtAllegation.Form.valueOf(rs.getString("form")), rs.getString("against"), rs.getBoolean("recorded"),
+                        rs.getBoolean("examined"), rs.getBoolean("investigation_ordered"),
+                        CourtAllegation.Evidence.valueOf(rs.getString("evidence")), rs.getString("note"))).list();
     }
 
     private List<Hearing> hearings(long trialId) {

@@ -153,6 +153,174 @@ class RecommendationsApiTest extends ApplicationTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM recommendation_claim WHERE recommendation_id = ?", Long.class, id)).isZero();
     }
 
+    @Test
+    void aRecommendationAClaimAndAnAssessmentAreCorrectedWithTheEarlierGradeKept() throws Exception {
+        long id = id(created(call("POST", "/api/v1/recommendations-tracker", documenter, """
+                {"source": "CAT", "documentSymbol": "CAT/C/KAZ/CO/4", "documentDate": "2022-01-20", "paragraph": "9",
+                 "text": "Ensure prompt access to a lawyer.", "themes": ["safeguards"]}""")));
+        JsonNode claimed = json.readTree(ok(call("POST", "/api/v1/recommendations-tracker/" + id + "/claims", documenter, """
+                {"claimedOn": "2023-05-01", "claim": "Lawyers are admitted at once.", "document": "CAT/C/KAZ/FCO/4"}"""), 201).body());
+        long claim = claimed.get("claims").get(0).get("id").asLong();
+        JsonNode assessed = json.readTree(ok(call("POST", "/api/v1/recommendations-tracker/" + id + "/assessments", documenter, """
+                {"assessedOn": "2024-01-10", "grade": "B2", "reasoning": "Partly implemented."}"""), 201).body());
+        long assessment = assessed.get("assessments").get(0).get("id").asLong();
+
+        JsonNode changed = json.readTree(ok(call("PUT", "/api/v1/recommendations-tracker/" + id, documenter, """
+                {"source": "CAT", "documentSymbol": "CAT/C/KAZ/CO/4", "documentDate": "2022-01-20", "paragraph": "10",
+                 "subParagraph": "a", "text": "Ensure access to a lawyer from the outset of deprivation of liberty.",
+                 "themes": ["safeguards", "lawyers"]}"""), 200).body());
+        assertThat(changed.get("citation").asString()).isEqualTo("CAT/C/KAZ/CO/4, para. 10 (a)");
+        assertThat(changed.get("themes")).hasSize(2);
+        JsonNode claimChanged = json.readTree(ok(call("PUT", "/api/v1/recommendations-tracker/" + id + "/claims/" + claim, documenter, """
+                {"claimedOn": "2023-05-02", "claim": "Lawyers are admitted within three hours.", "document": "CAT/C/KAZ/FCO/4"}"""), 200).body());
+        assertThat(claimChanged.get("claims").get(0).get("claim").asString()).isEqualTo("Lawyers are admitted within three hours.");
+        assertThat(claimChanged.get("claims").get(0).get("updatedAt").isNull()).isFalse();
+        JsonNode regraded = json.readTree(ok(call("PUT", "/api/v1/recommendations-tracker/" + id + "/assessments/" + assessment, documenter, """
+                {"assessedOn": "2024-01-12", "grade": "C1", "reasoning": "Lawyers still wait for days."}"""), 200).body());
+        JsonNode a = regraded.get("assessments").get(0);
+        assertThat(regraded.get("assessments")).hasSize(1);
+        assertThat(a.get("grade").asString()).isEqualTo("C1");
+        // the grade replaced is still there, with its date and reasoning
+        assertThat(a.get("corrections")).hasSize(1);
+        assertThat(a.get("corrections").get(0).get("grade").asString()).isEqualTo("B2");
+        assertThat(a.get("corrections").get(0).get("assessedOn").asString()).isEqualTo("2024-01-10");
+        assertThat(a.get("corrections").get(0).get("reasoning").asString()).isEqualTo("Partly implemented.");
+        assertThat(a.get("corrections").get(0).get("correctedBy").asString()).isNotBlank();
+
+        // the audit trail keeps each correction before and after
+        assertThat(summary("state-recommendation.changed", id)).contains("\"paragraph\":\"9\"").contains("\"paragraph\":\"10\"");
+        assertThat(summary("state-recommendation.claim-changed", id)).contains("Lawyers are admitted at once.")
+                .contains("Lawyers are admitted within three hours.");
+        assertThat(summary("state-recommendation.assessment-changed", id)).contains("\"grade\":\"B2\"").contains("\"grade\":\"C1\"");
+
+        // mistakes by JSON pointer, nothing changed
+        assertThat(pointers(call("PUT", "/api/v1/recommendations-tracker/" + id, documenter, """
+                {"source": "CAT", "documentSymbol": "", "documentDate": "2022-01-20", "text": "x", "repeatsId": %d}""".formatted(id))))
+                .containsExactlyInAnyOrder("/documentSymbol", "/repeatsId");
+        assertThat(pointers(call("PUT", "/api/v1/recommendations-tracker/" + id + "/assessments/" + assessment, documenter,
+                "{\"assessedOn\": \"2024-01-12\"}"))).containsExactly("/grade");
+        assertThat(jdbc.queryForObject("SELECT grade FROM recommendation_assessment WHERE id = ?", String.class, assessment)).isEqualTo("C1");
+        assertThat(jdbc.queryForObject("SELECT paragraph FROM recommendation WHERE id = ?", String.class, id)).isEqualTo("10");
+        // a documenter may not share it beyond the organisation by correcting it
+        assertThat(pointers(call("PUT", "/api/v1/recommendations-tracker/" + id, documenter, """
+                {"source": "CAT", "documentSymbol": "CAT/C/KAZ/CO/4", "documentDate": "2022-01-20", "text": "x", "sharing": "COALITION"}""")))
+                .contains("/sharing");
+
+        // refusals: another organisation (404, audited), an analyst (403); a claim of another recommendation is not found
+        assertThat(call("PUT", "/api/v1/recommendations-tracker/" + id, elsewhere, """
+                {"source": "CAT", "documentSymbol": "X", "documentDate": "2022-01-20", "text": "x"}""").statusCode()).isEqualTo(404);
+        assertThat(call("PUT", "/api/v1/recommendations-tracker/" + id + "/assessments/" + assessment, elsewhere,
+                "{\"assessedOn\": \"2024-01-12\", \"grade\": \"A\"}").statusCode()).isEqualTo(404);
+        assertThat(call("PUT", "/api/v1/recommendations-tracker/" + id + "/claims/" + claim, analyst,
+                "{\"claimedOn\": \"2023-05-02\", \"claim\": \"x\"}").statusCode()).isEqualTo(403);
+        long other = id(created(call("POST", "/api/v1/recommendations-tracker", documenter, """
+                {"source": "NPM", "documentSymbol": "NPM/2024", "documentDate": "2024-02-01", "text": "Other."}""")));
+        assertThat(call("PUT", "/api/v1/recommendations-tracker/" + other + "/claims/" + claim, documenter,
+                "{\"claimedOn\": \"2023-05-02\", \"claim\": \"x\"}").statusCode()).isEqualTo(404);
+        assertThat(jdbc.queryForObject("SELECT grade FROM recommendation_assessment WHERE id = ?", String.class, assessment)).isEqualTo("C1");
+        assertThat(audits("access.refused", id)).isPositive();
+    }
+
+    @Test
+    void anAssessmentLinksFlagsFiguresAndVisitsAndHidesFromAReaderWhatTheyMayNotSee() throws Exception {
+        var coordinatorAccount = accounts.create(Role.COORDINATOR, false);
+        String coordinator = token(coordinatorAccount.id());
+        // a case whose inquiry is run by the accused agency's internal security: the rule flags it
+        long flagged = event(coordinator, "Beaten in a police station");
+        ok(call("POST", "/api/v1/events/" + flagged + "/justice/steps", coordinator, """
+                {"stepType": "COMPLAINT_FILED", "occurredOn": "2024-03-18"}"""), 201);
+        ok(call("POST", "/api/v1/events/" + flagged + "/justice/steps", coordinator, """
+                {"stepType": "INQUIRY_OPENED", "occurredOn": "2024-03-20", "bodyKind": "internal-security",
+                 "actingBody": "Internal security department"}"""), 201);
+        // official figures for 2022, article 146 of the 2014 code
+        String agency = "Prosecutor recs " + System.nanoTime() % 100_000;
+        importStatistics(documenter, agency);
+        // a monitoring visit of the organisation
+        long place = id(created(call("POST", "/api/v1/places", coordinator, """
+                {"name": "Temporary detention facility", "officialCode": "RT-%d", "locationType": "police-station",
+                 "region": "Almaty", "town": "Almaty"}""".formatted(System.nanoTime() % 1_000_000))));
+        long visit = id(created(call("POST", "/api/v1/visits", coordinator, """
+                {"placeId": %d, "body": "npm", "visitType": "urgent", "plannedFrom": "2025-02-01"}""".formatted(place))));
+
+        long id = id(created(call("POST", "/api/v1/recommendations-tracker", coordinator, """
+                {"source": "CAT", "documentSymbol": "CAT/C/KAZ/CO/4", "documentDate": "2022-01-20", "paragraph": "12",
+                 "text": "Establish an independent investigation body.", "sharing": "COALITION"}""")));
+        // refused: a rule that does not flag the case, an unknown rule, a case of another organisation, no such figure,
+        // a visit of another organisation
+        long theirs = event(elsewhere, "Another organisation's case");
+        var theirPlace = id(created(call("POST", "/api/v1/places", token(accounts.createElsewhere(Role.MONITOR).id()), """
+                {"name": "Colony", "officialCode": "RT-%d", "locationType": "prison", "region": "Almaty", "town": "Almaty"}"""
+                .formatted(System.nanoTime() % 1_000_000 + 1))));
+        assertThat(theirPlace).isPositive();
+        var bad = call("POST", "/api/v1/recommendations-tracker/" + id + "/assessments", coordinator, """
+                {"assessedOn": "2024-05-01", "grade": "D",
+                 "flags": [{"caseId": %d, "rule": "ReprisalAgainstComplainant"}, {"caseId": %d, "rule": "NoSuchRule"},
+                           {"caseId": %d, "rule": "InquiryByAccusedAgency"}],
+                 "figures": [{"year": 1990, "article": "2014:146", "measure": "COMPLAINTS"}, {"year": 2022, "article": "146", "measure": "NOTHING"}],
+                 "visitIds": [999999999]}""".formatted(flagged, flagged, theirs));
+        assertThat(pointers(bad)).containsExactlyInAnyOrder("/flags/0/rule", "/flags/1/rule", "/flags/2/caseId", "/figures/0",
+                "/figures/1/article", "/figures/1/measure", "/visitIds/0");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM recommendation_assessment WHERE recommendation_id = ?", Long.class, id)).isZero();
+
+        JsonNode assessed = json.readTree(ok(call("POST", "/api/v1/recommendations-tracker/" + id + "/assessments", coordinator, """
+                {"assessedOn": "2024-05-01", "grade": "D", "reasoning": "Inquiries stay with the accused agency.",
+                 "caseIds": [%d],
+                 "flags": [{"caseId": %d, "rule": "InquiryByAccusedAgency"}],
+                 "figures": [{"year": 2022, "article": "2014:146", "agency": "%s", "measure": "COMPLAINTS"},
+                             {"year": 2022, "article": "2014:146", "agency": "%s", "measure": "complaints-sent-to-court"}],
+                 "visitIds": [%d]}""".formatted(flagged, flagged, agency, agency, visit)), 201).body());
+        JsonNode a = assessed.get("assessments").get(0);
+        assertThat(a.get("flags").get(0).get("caseId").asLong()).isEqualTo(flagged);
+        assertThat(a.get("flags").get(0).get("rule").asString()).isEqualTo("InquiryByAccusedAgency");
+        assertThat(a.get("flags").get(0).get("raised").asBoolean()).isTrue();
+        assertThat(a.get("figures")).hasSize(2);
+        assertThat(a.get("figures").get(0).get("jurisdiction").asString()).isEqualTo("KZ");
+        assertThat(a.get("figures").get(0).get("value").asString()).isEqualTo("412");
+        assertThat(a.get("figures").get(1).get("measure").asString()).isEqualTo("complaints-sent-to-court");
+        assertThat(a.get("visits").get(0).get("id").asLong()).isEqualTo(visit);
+        assertThat(summary("state-recommendation.assessed", id)).contains("flag " + flagged + " InquiryByAccusedAgency").contains("visit " + visit);
+
+        // another organisation's documenter reads the shared recommendation: the official figures (public documents),
+        // but neither the organisation's case, nor its flag, nor its visit
+        JsonNode seen = json.readTree(ok(call("GET", "/api/v1/recommendations-tracker/" + id, elsewhere, null), 200).body());
+        JsonNode theirView = seen.get("assessments").get(0);
+        assertThat(theirView.get("grade").asString()).isEqualTo("D");
+        assertThat(theirView.get("caseIds")).isEmpty();
+        assertThat(theirView.get("flags")).isEmpty();
+        assertThat(theirView.get("visits")).isEmpty();
+        assertThat(theirView.get("figures")).hasSize(2);
+        assertThat(seen.toString()).doesNotContain("\"caseId\":" + flagged).doesNotContain("Temporary detention facility");
+
+        // a correction replaces the links; the earlier links stay in the kept version and the audit trail only
+        JsonNode corrected = json.readTree(ok(call("PUT", "/api/v1/recommendations-tracker/" + id + "/assessments/" + a.get("id").asLong(),
+                coordinator, """
+                {"assessedOn": "2024-05-01", "grade": "E", "visitIds": [%d]}""".formatted(visit)), 200).body());
+        assertThat(corrected.get("assessments").get(0).get("flags")).isEmpty();
+        assertThat(corrected.get("assessments").get(0).get("corrections").get(0).get("grade").asString()).isEqualTo("D");
+        assertThat(summary("state-recommendation.assessment-changed", id)).contains("InquiryByAccusedAgency");
+    }
+
+    private void importStatistics(String token, String agency) throws Exception {
+        String table = String.join("\r\n",
+                "Юрисдикция;Год;Ведомство;Форма;Редакция кодекса;Статья;Часть;Зарегистрировано заявлений;Возбуждено дел;"
+                        + "Направлено в суд;Осуждено;Заявлено письменно;Заявлено устно;Подтвердились;Не подтвердились",
+                "KZ;2022;" + agency + ";1-E;2014;146;;412;58;19;7;30;12;3;39", "");
+        String boundary = "----recs" + System.nanoTime();
+        var body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"statistics.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + table + "\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var upload = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/statistics/imports"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        long job = id(created(upload));
+        ok(call("POST", "/api/v1/statistics/imports/" + job + "/run", token, null), 200);
+    }
+
+    private String summary(String action, long id) {
+        return String.join("\n", jdbc.queryForList("SELECT summary::text FROM audit_entry WHERE action = ? AND record_id = ? ORDER BY seq",
+                String.class, action, String.valueOf(id)));
+    }
+
     private long audits(String action, long id) {
         return jdbc.queryForObject("SELECT count(*) FROM audit_entry WHERE action = ? AND record_id = ?", Long.class, action, String.valueOf(id));
     }

@@ -72,4 +72,81 @@ class RecommendationsBrowserTest extends BrowserSession {
         checkAccessibility();
         assertThat(consoleErrors).isEmpty();
     }
+
+    @Test
+    void aDocumenterCorrectsTheRecommendationItsClaimAndItsAssessmentAndTheEarlierGradeStaysVisible() {
+        TestAccounts.Account documenter = accounts.createAlone(Role.DOCUMENTER);
+        signInWithCode(documenter);
+        page.navigate(url("/recommendations-tracker/new"));
+        page.fill("#documentSymbol", "CAT/C/KAZ/CO/4");
+        page.fill("#documentDate", "2022-01-20");
+        page.fill("#paragraph", "9");
+        page.fill("#text", "Ensure prompt access to a lawyer.");
+        page.click("#save-recommendation");
+        page.waitForURL(Pattern.compile(".*/recommendations-tracker/\\d+"));
+
+        // a claim without its date is refused, and what was typed stays in the form
+        page.fill("#claim", "Lawyers are admitted at once.");
+        page.fill("#document", "CAT/C/KAZ/FCO/4");
+        page.click("#add-claim");
+        page.waitForSelector("#claim-claimedOn-error:not(:empty)");
+        assertThat(page.inputValue("#claim")).isEqualTo("Lawyers are admitted at once.");
+        assertThat(page.inputValue("#document")).isEqualTo("CAT/C/KAZ/FCO/4");
+        page.fill("#claimedOn", "2023-05-01");
+        page.click("#add-claim");
+        page.waitForSelector("#claims:has-text('admitted at once')");
+        page.click(".edit-claim");
+        assertThat(page.inputValue("#claim")).isEqualTo("Lawyers are admitted at once.");
+        page.fill("#claim", "Lawyers are admitted within three hours.");
+        page.click("#add-claim");
+        page.waitForSelector("#claims:has-text('within three hours')");
+        assertThat(page.textContent("#claims")).doesNotContain("at once").contains("(corrected)");
+
+        page.fill("#assessedOn", "2024-01-10");
+        page.selectOption("#grade", "B2");
+        page.fill("#reasoning", "Partly implemented.");
+        page.click("#add-assessment");
+        page.waitForSelector("#assessments:has-text('B2')");
+        page.click(".edit-assessment");
+        page.selectOption("#grade", "C1");
+        page.fill("#reasoning", "Lawyers still wait for days.");
+        page.fill("#flags", "not a case number");
+        page.click("#add-assessment");
+        // refused at its field; the correction typed is kept, and the grade is not changed yet
+        page.waitForSelector("#assessment-flags-error:not(:empty)");
+        assertThat(page.inputValue("#reasoning")).isEqualTo("Lawyers still wait for days.");
+        assertThat(page.inputValue("#grade")).isEqualTo("C1");
+        assertThat(page.inputValue("#flags")).isEqualTo("not a case number");
+        checkAccessibility();
+        page.fill("#flags", "");
+        page.click("#add-assessment");
+        page.waitForSelector("#assessments:has-text('C1')");
+        assertThat(page.textContent("#assessments .corrections")).contains("B2").contains("2024-01-10").contains("Partly implemented.");
+        checkAccessibility();
+
+        page.click("#edit-recommendation");
+        assertThat(page.inputValue("#paragraph")).isEqualTo("9");
+        page.fill("#paragraph", "10");
+        page.fill("#text", "");
+        page.click("#save-recommendation");
+        page.waitForSelector("#recommendation-text-error:not(:empty)");
+        assertThat(page.inputValue("#paragraph")).isEqualTo("10");
+        page.fill("#text", "Ensure access to a lawyer from the outset.");
+        page.click("#save-recommendation");
+        page.waitForURL(Pattern.compile(".*/recommendations-tracker/\\d+"));
+        assertThat(page.textContent("h1")).isEqualTo("CAT/C/KAZ/CO/4, para. 10");
+        assertThat(page.textContent("#text")).isEqualTo("Ensure access to a lawyer from the outset.");
+        String address = page.url();
+        assertThat(consoleErrors).isEmpty();
+
+        // an analyst of the organisation reads it but is offered no corrections
+        page.context().clearCookies();
+        TestAccounts.Account analyst = accounts.createIn(documenter.user().organisationId(), Role.ANALYST);
+        signInWithCode(analyst);
+        page.navigate(address);
+        assertThat(page.textContent("#assessments")).contains("C1").contains("B2");
+        assertThat(page.locator("#edit-recommendation, .edit-claim, .edit-assessment, #assessment-form").count()).isZero();
+        page.navigate(address + "/edit");
+        assertThat(page.textContent("body")).doesNotContain("Ensure access to a lawyer");
+    }
 }

@@ -49,6 +49,7 @@ class RefoulementBrowserTest extends BrowserSession {
         page.click("#save-case");
         page.waitForURL(Pattern.compile(".*/refoulement/\\d+"));
         assertThat(page.textContent("#outcome")).contains("Pending");
+        String caseAddress = page.url();
         checkAccessibility();
 
         // "respected" without interim measures requested is refused as it is chosen
@@ -78,6 +79,29 @@ class RefoulementBrowserTest extends BrowserSession {
         page.click("#figures-link");
         page.waitForSelector("figure.chart[data-chart-drawn]");
         assertThat(page.textContent("#outcome-table")).contains("Extradited");
+        checkAccessibility();
+
+        // the removal was a deportation: corrected; the interim measures entered by mistake: removed with a reason
+        page.navigate(caseAddress);
+        page.locator("#events li").nth(1).locator(".edit-event").click();
+        assertThat(page.inputValue("#removal")).isEqualTo("EXTRADITED");
+        assertThat(page.textContent("#add-event-heading")).isEqualTo("Correct the event");
+        page.selectOption("#removal", "DEPORTED");
+        page.click("#save-event");
+        page.waitForSelector("#outcome:has-text('Deported')");
+        assertThat(page.locator("#events li").count()).isEqualTo(2);
+        var first = page.locator("#events li").nth(0);
+        first.locator("summary").click();
+        first.locator(".remove-event-button").click();
+        page.waitForSelector("[id$='-reason-error']:not(:empty)");
+        checkAccessibility();
+        first = page.locator("#events li").nth(0);
+        first.locator("input[name=reason]").fill("Entered on the wrong case");
+        first.locator(".remove-event-button").click();
+        page.waitForFunction("document.querySelectorAll('#events li').length == 1");
+        assertThat(page.textContent("#events")).doesNotContain("Committee against Torture");
+        page.click("#removed-events summary");
+        assertThat(page.textContent("#removed-events")).contains("Entered on the wrong case").contains("2024-02-05");
         checkAccessibility();
         assertThat(consoleErrors).isEmpty();
     }

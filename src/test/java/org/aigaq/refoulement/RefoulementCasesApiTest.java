@@ -156,6 +156,76 @@ class RefoulementCasesApiTest extends ApplicationTest {
         assertThat(counts(f.get("interimMeasures"))).containsExactly("requested 3", "respected 1", "not-respected 1", "unknown 1");
     }
 
+    @Test
+    void aTimelineEventIsCorrectedAndOneIsRemovedWithAReasonAndTheOutcomeFollows() throws Exception {
+        String state = "Tajikistan-" + System.nanoTime();
+        long id = opened(lawyer, state);
+        event(id, "{\"kind\": \"INTERIM_MEASURES\", \"date\": \"2024-02-05\", \"committee\": \"CAT\"}");
+        JsonNode withRemoval = event(id, "{\"kind\": \"REMOVAL\", \"date\": \"2024-03-01\", \"removal\": \"EXTRADITED\"}");
+        long interim = withRemoval.get("events").get(0).get("id").asLong();
+        long removal = withRemoval.get("events").get(1).get("id").asLong();
+        JsonNode followed = event(id, "{\"kind\": \"FOLLOW_UP\", \"date\": \"2024-04-01\", \"note\": \"Seen in detention\"}");
+        long followUp = followed.get("events").get(2).get("id").asLong();
+        assertThat(followed.get("outcome").asString()).isEqualTo("EXTRADITED");
+
+        // the interim measures turn out not to have been respected; the removal was a deportation
+        var corrected = call("PUT", "/api/v1/refoulement-cases/" + id + "/events/" + interim, lawyer, """
+                {"kind": "INTERIM_MEASURES", "date": "2024-02-06", "committee": "CAT", "respected": false}""");
+        assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
+        assertThat(json.readTree(corrected.body()).get("interimMeasuresBreached").asBoolean()).isTrue();
+        JsonNode deported = json.readTree(call("PUT", "/api/v1/refoulement-cases/" + id + "/events/" + removal, lawyer, """
+                {"kind": "REMOVAL", "date": "2024-03-01", "removal": "DEPORTED"}""").body());
+        assertThat(deported.get("outcome").asString()).isEqualTo("DEPORTED");
+        String audited = jdbc.queryForObject("SELECT string_agg(summary, ' ' ORDER BY seq) FROM audit_entry WHERE action = 'refoulement-case.event-changed' AND record_id = ?",
+                String.class, String.valueOf(id));
+        assertThat(audited).contains("\"removal\":\"EXTRADITED\"").contains("\"removal\":\"DEPORTED\"")
+                .contains("\"date\":\"2024-02-05\"").contains("\"respected\":\"false\"");
+
+        // refused by pointer, nothing changed: the removal a follow-up depends on, a correction that breaks the sequence,
+        // a removal without a reason
+        var needed = call("POST", "/api/v1/refoulement-cases/" + id + "/events/" + removal + "/removal", lawyer,
+                "{\"reason\": \"Entered on the wrong case\"}", "ru");
+        assertThat(pointers(needed)).containsExactly("/eventId");
+        assertThat(needed.body()).contains("Мониторингу после возвращения");
+        assertThat(pointers(call("PUT", "/api/v1/refoulement-cases/" + id + "/events/" + removal, lawyer,
+                "{\"kind\": \"RELEASE\", \"date\": \"2024-03-01\", \"removal\": \"DEPORTED\"}"))).containsExactly("/removal");
+        assertThat(pointers(call("PUT", "/api/v1/refoulement-cases/" + id + "/events/" + removal, lawyer,
+                "{\"kind\": \"RELEASE\", \"date\": \"2024-03-01\"}"))).containsExactly("/kind");
+        assertThat(pointers(call("POST", "/api/v1/refoulement-cases/" + id + "/events/" + followUp + "/removal", lawyer,
+                "{\"reason\": \"  \"}"))).containsExactly("/reason");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM refoulement_event WHERE case_id = ? AND removed_at IS NULL", Long.class, id)).isEqualTo(3);
+
+        // the follow-up, then the removal go with their reasons: kept, no longer counted; the outcome is pending again
+        ok(call("POST", "/api/v1/refoulement-cases/" + id + "/events/" + followUp + "/removal", lawyer, "{\"reason\": \"Another person\"}"));
+        JsonNode afterRemoval = json.readTree(ok(call("POST", "/api/v1/refoulement-cases/" + id + "/events/" + removal + "/removal", lawyer,
+                "{\"reason\": \"Entered on the wrong case\"}")).body());
+        assertThat(afterRemoval.get("outcome").asString()).isEqualTo("PENDING");
+        assertThat(afterRemoval.get("events")).hasSize(1);
+        assertThat(afterRemoval.get("removedEvents")).hasSize(2);
+        assertThat(afterRemoval.get("removedEvents").get(0).get("reason").asString()).isEqualTo("Entered on the wrong case");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_entry WHERE action = 'refoulement-case.event-removed' AND record_id = ?",
+                Long.class, String.valueOf(id))).isEqualTo(2);
+        assertThat(ids(call("GET", "/api/v1/refoulement-cases?outcome=PENDING&requestingState=" + state, lawyer, null))).containsExactly(id);
+        // a removed event cannot be corrected or removed again
+        assertThat(call("PUT", "/api/v1/refoulement-cases/" + id + "/events/" + removal, lawyer,
+                "{\"kind\": \"REMOVAL\", \"date\": \"2024-03-01\", \"removal\": \"DEPORTED\"}").statusCode()).isEqualTo(404);
+
+        // refusals: another organisation (404, audited), an analyst (403)
+        assertThat(call("PUT", "/api/v1/refoulement-cases/" + id + "/events/" + interim, elsewhere,
+                "{\"kind\": \"INTERIM_MEASURES\", \"date\": \"2024-02-06\", \"committee\": \"HRC\"}").statusCode()).isEqualTo(404);
+        assertThat(call("POST", "/api/v1/refoulement-cases/" + id + "/events/" + interim + "/removal", elsewhere,
+                "{\"reason\": \"x\"}").statusCode()).isEqualTo(404);
+        assertThat(call("POST", "/api/v1/refoulement-cases/" + id + "/events/" + interim + "/removal", analyst,
+                "{\"reason\": \"x\"}").statusCode()).isEqualTo(403);
+        assertThat(jdbc.queryForObject("SELECT committee FROM refoulement_event WHERE id = ?", String.class, interim)).isEqualTo("CAT");
+        assertThat(jdbc.queryForObject("SELECT removed_at IS NULL FROM refoulement_event WHERE id = ?", Boolean.class, interim)).isTrue();
+    }
+
+    private HttpResponse<String> ok(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response;
+    }
+
     private long opened(String token, String state) throws Exception {
         long person = person(token, "Person " + state + System.nanoTime());
         var response = call("POST", "/api/v1/refoulement-cases", token,

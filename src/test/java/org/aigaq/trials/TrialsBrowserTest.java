@@ -71,6 +71,28 @@ class TrialsBrowserTest extends BrowserSession {
         assertThat(page.textContent("#trial-figures tbody")).contains("1");
         checkAccessibility();
 
+        // corrections: the hearing (a date in the future refused, what was typed kept) and the allegation
+        page.click(".edit-hearing");
+        assertThat(page.inputValue("#observers")).isEqualTo("Two coalition observers");
+        assertThat(page.inputValue("#check-PUBLIC_HEARING")).isEqualTo("NOT_RESPECTED");
+        page.fill("#date", "2999-01-01");
+        page.fill("#observers", "Three coalition observers");
+        page.click("#save-hearing");
+        page.waitForSelector("#date-error:not(:empty)");
+        assertThat(page.inputValue("#observers")).isEqualTo("Three coalition observers");
+        checkAccessibility();
+        page.fill("#date", "2024-04-03");
+        page.click("#save-hearing");
+        page.waitForURL(Pattern.compile(".*/trials/\\d+#hearing-\\d+"));
+        assertThat(page.textContent("main")).contains("2024-04-03").contains("Three coalition observers").doesNotContain("2024-04-02");
+        page.click(".edit-allegation");
+        assertThat(page.inputValue("#against")).isEqualTo("Police investigators");
+        page.uncheck("#investigationOrdered");
+        page.check("#examined");
+        page.click("#save-allegation");
+        page.waitForURL(Pattern.compile(".*/trials/\\d+#allegations"));
+        assertThat(String.join(" ", page.locator("#trial-figures tbody td").allTextContents())).isEqualTo("1 1 1 0 0");
+
         page.locator("#defendants-table select").selectOption("CONVICTED");
         page.locator("#defendants-table input[name=sentence]").fill("7 years");
         page.locator("#defendants-table button").click();
@@ -79,7 +101,31 @@ class TrialsBrowserTest extends BrowserSession {
 
         page.navigate(url("/trials"));
         assertThat(page.textContent("#trials")).contains("1-77/2024");
-        assertThat(String.join(" ", page.locator("#figures-table tbody td").allTextContents())).isEqualTo("1 1 0 1 0");
+        assertThat(String.join(" ", page.locator("#figures-table tbody td").allTextContents())).isEqualTo("1 1 1 0 0");
+        // the checklist tallied across hearings, with its chart (an organisation of its own: only this hearing counts)
+        page.waitForSelector("figure.chart[data-chart-drawn]");
+        assertThat(String.join(" ", page.locator("#checklist-table tbody tr:has-text('Public hearing') td").allTextContents())).isEqualTo("0 1 0");
+        assertThat(String.join(" ", page.locator("#checklist-table tbody tr:has-text('Equality of arms') td").allTextContents())).isEqualTo("1 0 0");
+        checkAccessibility();
+        // the list's filters
+        page.fill("#year", "2024");
+        page.selectOption("#status", "DECIDED");
+        page.fill("#defendant", "Ермеков");
+        page.click("#filter-trials");
+        assertThat(page.textContent("#trials")).contains("1-77/2024");
+        assertThat(page.inputValue("#defendant")).isEqualTo("Ермеков");
+        page.fill("#year", "2023");
+        page.click("#filter-trials");
+        assertThat(page.locator("#trials").count()).isZero();
+        assertThat(page.textContent("#no-trials")).isEqualTo("No trial matches these filters.");
+        page.fill("#year", "");
+        page.fill("#article", "174");
+        page.selectOption("#status", "ONGOING");
+        page.click("#filter-trials");
+        assertThat(page.locator("#trials").count()).isZero();
+        page.selectOption("#status", "");
+        page.click("#filter-trials");
+        assertThat(page.textContent("#trials")).contains("1-77/2024");
         checkAccessibility();
         assertThat(consoleErrors).isEmpty();
     }

@@ -26,6 +26,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -80,6 +81,29 @@ class RecommendationsApi {
         return recommendations.get(id);
     }
 
+    @Operation(summary = "Correct a recommendation (all fields, as when recording; only a coordinator changes its sharing); "
+            + "audited with the values before and after")
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
+    @PutMapping("/{id}")
+    Recommendation change(@PathVariable long id, @RequestBody RecommendationDraft draft) {
+        return recommendations.change(id, draft);
+    }
+
+    @Operation(summary = "Correct a state's claim; audited with the values before and after")
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
+    @PutMapping("/{id}/claims/{claimId}")
+    Recommendation changeClaim(@PathVariable long id, @PathVariable long claimId, @RequestBody RecommendationDraft.ClaimDraft draft) {
+        return recommendations.changeClaim(id, claimId, draft);
+    }
+
+    @Operation(summary = "Correct an assessment; the version replaced is kept in its corrections, and audited before and after")
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
+    @PutMapping("/{id}/assessments/{assessmentId}")
+    Recommendation changeAssessment(@PathVariable long id, @PathVariable long assessmentId,
+                                    @RequestBody RecommendationDraft.AssessmentDraft draft) {
+        return recommendations.changeAssessment(id, assessmentId, draft);
+    }
+
     @Operation(summary = "Add what the state claims to have done, with its document")
     @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
     @PostMapping("/{id}/claims")
@@ -87,7 +111,9 @@ class RecommendationsApi {
         return ResponseEntity.status(HttpStatus.CREATED).body(recommendations.addClaim(id, draft));
     }
 
-    @Operation(summary = "Add the coalition's assessment: grade A, B1, B2, C1, C2, D or E, reasoning, case ids and other evidence")
+    @Operation(summary = "Add the coalition's assessment: grade A, B1, B2, C1, C2, D or E, reasoning, case ids, impunity flags "
+            + "of cases (flags: caseId, rule), official figures (figures: jurisdiction, year, article, agency, measure or "
+            + "indicator), monitoring visits (visitIds) and other evidence by text")
     @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
     @PostMapping("/{id}/assessments")
     ResponseEntity<Recommendation> assess(@PathVariable long id, @RequestBody RecommendationDraft.AssessmentDraft draft) {

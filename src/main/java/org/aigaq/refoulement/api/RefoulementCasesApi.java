@@ -84,4 +84,21 @@ class RefoulementCasesApi {
         var changed = cases.addEvent(id, draft);
         return ResponseEntity.created(URI.create("/api/v1/refoulement-cases/" + id)).body(changed);
     }
+
+    /** Why an event is removed from the timeline. */
+    record Removal(String reason) {}
+
+    @Operation(summary = "Correct an event of the timeline, by the rules of adding one; audited before and after")
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
+    @PutMapping("/{id}/events/{eventId}")
+    RefoulementCase changeEvent(@PathVariable long id, @PathVariable long eventId, @RequestBody EventDraft draft) {
+        return cases.changeEvent(id, eventId, draft);
+    }
+
+    @Operation(summary = "Remove an event entered by mistake, with the reason (kept, no longer counted); audited")
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
+    @PostMapping("/{id}/events/{eventId}/removal")
+    RefoulementCase removeEvent(@PathVariable long id, @PathVariable long eventId, @RequestBody(required = false) Removal removal) {
+        return cases.removeEvent(id, eventId, removal == null ? null : removal.reason());
+    }
 }

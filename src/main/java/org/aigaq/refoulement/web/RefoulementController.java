@@ -68,6 +68,11 @@ class RefoulementController {
 
         static final EventForm EMPTY = new EventForm(null, null, null, null, null, null, null, null, null);
 
+        static EventForm of(RefoulementCase.Event e) {
+            return new EventForm(e.kind(), e.date(), e.court(), e.instance(), e.decision(), e.committee(),
+                    e.respected() == null ? null : String.valueOf(e.respected()), e.removal(), e.note());
+        }
+
         EventDraft draft() {
             Boolean shown = respected == null || respected.isBlank() ? null : Boolean.valueOf(respected);
             return new EventDraft(kind, date, court, instance, decision, committee, shown, removal, note);
@@ -110,10 +115,46 @@ class RefoulementController {
         return "documentation/field-check :: check";
     }
 
+    /** A case's page; {@code event} opens that event's form for a correction. */
     @SignedIn
     @GetMapping("/refoulement/{id}")
-    String showCase(@PathVariable long id, Model model) {
-        return page(model, cases.get(id), EventForm.EMPTY, FormErrors.NONE);
+    String showCase(@PathVariable long id, @RequestParam(required = false) Long event, Model model) {
+        var found = cases.get(id);
+        if (event != null && found.changeable()) {
+            var e = found.events().stream().filter(x -> x.id() == event).findFirst().orElse(null);
+            if (e != null) {
+                model.addAttribute("editingEvent", e.id());
+                return page(model, found, EventForm.of(e), FormErrors.NONE);
+            }
+        }
+        return page(model, found, EventForm.EMPTY, FormErrors.NONE);
+    }
+
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
+    @PostMapping("/refoulement/{id}/events/{eventId}")
+    String changeEvent(@PathVariable long id, @PathVariable long eventId, EventForm form, Model model) {
+        try {
+            cases.changeEvent(id, eventId, form.draft());
+            return "redirect:/refoulement/" + id + "#timeline";
+        } catch (InvalidInput invalid) {
+            model.addAttribute("editingEvent", eventId);
+            return page(model, cases.get(id), form, new FormErrors("event", invalid.violations()));
+        }
+    }
+
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
+    @PostMapping("/refoulement/{id}/events/{eventId}/removal")
+    String removeEvent(@PathVariable long id, @PathVariable long eventId, @RequestParam(required = false) String reason, Model model) {
+        try {
+            cases.removeEvent(id, eventId, reason);
+            return "redirect:/refoulement/" + id + "#timeline";
+        } catch (InvalidInput invalid) {
+            // the reason typed stays in its field; an event a follow-up depends on is named at the reason too
+            var violations = invalid.violations().stream().map(v -> v.field().equals("eventId")
+                    ? new InvalidInput.Violation("reason", v.messageKey(), v.arguments()) : v).toList();
+            model.addAttribute("removalReason", reason);
+            return page(model, cases.get(id), EventForm.EMPTY, new FormErrors("removal-" + eventId, violations));
+        }
     }
 
     @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Trial monitoring over the API, through the same services (and access rules) as the pages. */
@@ -35,11 +36,15 @@ class TrialsApi {
         this.trials = trials;
     }
 
-    @Operation(summary = "The trials the caller may read, newest first, with their allegation counts")
+    @Operation(summary = "The trials the caller may read, newest first, with their allegation counts; optional filters: court "
+            + "(part of its name), status (ONGOING: a verdict pending, DECIDED, APPEALED), year (a hearing in it), article "
+            + "(named in the charges), defendant (a name, by the person search: case workers only)")
     @SignedIn
     @GetMapping
-    List<Trials.Line> list() {
-        return trials.list();
+    List<Trials.Line> list(@RequestParam(required = false) String court, @RequestParam(required = false) Trials.Status status,
+                           @RequestParam(required = false) Integer year, @RequestParam(required = false) String article,
+                           @RequestParam(required = false) String defendant) {
+        return trials.list(new Trials.Filter(court, status, year, article, defendant));
     }
 
     @Operation(summary = "Record a monitored trial for the caller's organisation; the defendants are the organisation's people")
@@ -57,6 +62,14 @@ class TrialsApi {
         return trials.figures();
     }
 
+    @Operation(summary = "The fair-trial checklist tallied over the hearings of the trials the caller may read: per item, "
+            + "how often respected, not respected, not observed")
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR, Role.ANALYST})
+    @GetMapping("/checklist")
+    List<Trials.ChecklistTally> checklist() {
+        return trials.checklist();
+    }
+
     @Operation(summary = "One trial with its defendants, hearings, checklists and allegations; the read is audited; 404 when the caller may not read it")
     @SignedIn
     @GetMapping("/{id}")
@@ -69,6 +82,20 @@ class TrialsApi {
     @PostMapping("/{id}/hearings")
     Trial hearing(@PathVariable long id, @RequestBody HearingDraft draft) {
         return trials.addHearing(id, draft);
+    }
+
+    @Operation(summary = "Correct a hearing and its checklist (the answers sent replace the earlier ones); audited before and after")
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
+    @PutMapping("/{id}/hearings/{hearingId}")
+    Trial changeHearing(@PathVariable long id, @PathVariable long hearingId, @RequestBody HearingDraft draft) {
+        return trials.changeHearing(id, hearingId, draft);
+    }
+
+    @Operation(summary = "Correct an allegation raised in court; audited before and after")
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
+    @PutMapping("/{id}/allegations/{allegationId}")
+    Trial changeAllegation(@PathVariable long id, @PathVariable long allegationId, @RequestBody AllegationDraft draft) {
+        return trials.changeAllegation(id, allegationId, draft);
     }
 
     @Operation(summary = "Record a torture allegation raised in court and what the court did with it")

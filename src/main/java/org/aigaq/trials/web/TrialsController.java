@@ -99,9 +99,18 @@ class TrialsController {
 
     @SignedIn
     @GetMapping("/trials")
-    String list(Model model) {
-        model.addAttribute("trials", trials.list());
+    String list(@RequestParam(required = false) String court, @RequestParam(required = false) Trials.Status status,
+                @RequestParam(required = false) Integer year, @RequestParam(required = false) String article,
+                @RequestParam(required = false) String defendant, Model model) {
+        // Names are searched only for case workers (the person search is theirs); others have no such field.
+        boolean names = CurrentUser.require().roles().stream().anyMatch(java.util.EnumSet.of(Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR)::contains);
+        var filter = new Trials.Filter(court, status, year, article, names ? defendant : null);
+        model.addAttribute("filter", filter);
+        model.addAttribute("filtered", blank(court) != null || status != null || year != null || blank(article) != null || blank(filter.defendant()) != null);
+        model.addAttribute("searchNames", names);
+        model.addAttribute("trials", trials.list(filter));
         model.addAttribute("figures", trials.figures());
+        model.addAttribute("checklist", trials.checklist());
         return "trials/list";
     }
 
@@ -173,6 +182,58 @@ class TrialsController {
     }
 
     @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
+    @GetMapping("/trials/{id}/hearings/{hearingId}/edit")
+    String editHearing(@PathVariable long id, @PathVariable long hearingId, Model model) {
+        var trial = trials.get(id);
+        var h = trial.hearings().stream().filter(x -> x.id() == hearingId).findFirst().orElse(null);
+        if (h == null || !trial.changeable()) throw new org.aigaq.platform.NoSuchRecord("trial_hearing", hearingId);
+        var answers = new java.util.HashMap<String, String>();
+        for (var c : h.checks()) {
+            answers.put("check-" + c.item(), c.answer().name());
+            if (c.note() != null) answers.put("check-note-" + c.item(), c.note());
+        }
+        model.addAttribute("hearingId", hearingId);
+        return hearingForm(model, trial, new HearingForm(h.date(), h.observers(), h.publicAdmitted(), h.pressAdmitted(),
+                h.recordingBanned(), h.seatsFilled(), h.interpreter(), h.note()), answers, FormErrors.NONE);
+    }
+
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
+    @PostMapping("/trials/{id}/hearings/{hearingId}")
+    String changeHearing(@PathVariable long id, @PathVariable long hearingId, HearingForm form,
+                         @RequestParam Map<String, String> all, Model model) {
+        try {
+            trials.changeHearing(id, hearingId, form.draft(all));
+            return "redirect:/trials/" + id + "#hearing-" + hearingId;
+        } catch (InvalidInput invalid) {
+            model.addAttribute("hearingId", hearingId);
+            return hearingForm(model, trials.get(id), form, all, new FormErrors(null, invalid.violations()));
+        }
+    }
+
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
+    @GetMapping("/trials/{id}/allegations/{allegationId}/edit")
+    String editAllegation(@PathVariable long id, @PathVariable long allegationId, Model model) {
+        var trial = trials.get(id);
+        var a = trial.allegations().stream().filter(x -> x.id() == allegationId).findFirst().orElse(null);
+        if (a == null || !trial.changeable()) throw new org.aigaq.platform.NoSuchRecord("trial_allegation", allegationId);
+        model.addAttribute("allegationId", allegationId);
+        return allegationForm(model, trial, new AllegationForm(a.hearingId(), a.raisedBy(), a.defendantId(), a.form(),
+                a.against(), a.recorded(), a.examined(), a.investigationOrdered(), a.evidence(), a.note()), FormErrors.NONE);
+    }
+
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
+    @PostMapping("/trials/{id}/allegations/{allegationId}")
+    String changeAllegation(@PathVariable long id, @PathVariable long allegationId, AllegationForm form, Model model) {
+        try {
+            trials.changeAllegation(id, allegationId, form.draft());
+            return "redirect:/trials/" + id + "#allegations";
+        } catch (InvalidInput invalid) {
+            model.addAttribute("allegationId", allegationId);
+            return allegationForm(model, trials.get(id), form, new FormErrors(null, invalid.violations()));
+        }
+    }
+
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
     @GetMapping("/trials/{id}/allegations/new")
     String newAllegation(@PathVariable long id, Model model) {
         return allegationForm(model, trials.get(id), AllegationForm.EMPTY, FormErrors.NONE);
@@ -201,6 +262,10 @@ class TrialsController {
             model.addAttribute("errors", new FormErrors("verdict-" + defendant, invalid.violations()));
             return "trials/trial";
         }
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private String trialForm(Model model, TrialForm form, FormErrors errors) {

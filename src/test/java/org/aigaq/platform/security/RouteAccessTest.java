@@ -417,6 +417,10 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("POST /trials/{id}/hearings", WORKERS);
         EXPECTED.put("GET /trials/{id}/allegations/new", WORKERS);
         EXPECTED.put("POST /trials/{id}/allegations", WORKERS);
+        EXPECTED.put("GET /trials/{id}/hearings/{hearingId}/edit", WORKERS);
+        EXPECTED.put("POST /trials/{id}/hearings/{hearingId}", WORKERS);
+        EXPECTED.put("GET /trials/{id}/allegations/{allegationId}/edit", WORKERS);
+        EXPECTED.put("POST /trials/{id}/allegations/{allegationId}", WORKERS);
         EXPECTED.put("POST /trials/{id}/defendants/{defendant}/verdict", WORKERS);
         EXPECTED.put("GET /api/v1/defender-incidents", ALL);
         EXPECTED.put("POST /api/v1/defender-incidents", WORKERS);
@@ -426,9 +430,12 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("GET /api/v1/trials", ALL);
         EXPECTED.put("POST /api/v1/trials", WORKERS);
         EXPECTED.put("GET /api/v1/trials/figures", MONITORING_READERS);
+        EXPECTED.put("GET /api/v1/trials/checklist", MONITORING_READERS);
         EXPECTED.put("GET /api/v1/trials/{id}", ALL);
         EXPECTED.put("POST /api/v1/trials/{id}/hearings", WORKERS);
         EXPECTED.put("POST /api/v1/trials/{id}/allegations", WORKERS);
+        EXPECTED.put("PUT /api/v1/trials/{id}/hearings/{hearingId}", WORKERS);
+        EXPECTED.put("PUT /api/v1/trials/{id}/allegations/{allegationId}", WORKERS);
         EXPECTED.put("PUT /api/v1/trials/{id}/defendants/{defendant}/verdict", WORKERS);
         // Non-refoulement cases (refoulement).
         EXPECTED.put("GET /refoulement", ALL);
@@ -440,6 +447,8 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("POST /refoulement/{id}", WORKERS);
         EXPECTED.put("POST /refoulement/{id}/events", WORKERS);
         EXPECTED.put("POST /refoulement/{id}/events/check", WORKERS);
+        EXPECTED.put("POST /refoulement/{id}/events/{eventId}", WORKERS);
+        EXPECTED.put("POST /refoulement/{id}/events/{eventId}/removal", WORKERS);
         EXPECTED.put("GET /refoulement/figures", MONITORING_READERS);
         EXPECTED.put("GET /refoulement/figures.csv", MONITORING_READERS);
         EXPECTED.put("GET /api/v1/refoulement-cases", ALL);
@@ -447,6 +456,8 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("GET /api/v1/refoulement-cases/{id}", ALL);
         EXPECTED.put("PUT /api/v1/refoulement-cases/{id}", WORKERS);
         EXPECTED.put("POST /api/v1/refoulement-cases/{id}/events", WORKERS);
+        EXPECTED.put("PUT /api/v1/refoulement-cases/{id}/events/{eventId}", WORKERS);
+        EXPECTED.put("POST /api/v1/refoulement-cases/{id}/events/{eventId}/removal", WORKERS);
         EXPECTED.put("GET /api/v1/refoulement-cases/figures", MONITORING_READERS);
         // The anonymised open dataset (documentation.publication): previewed and published by analysts and administrators.
         EXPECTED.put("GET /publication", EnumSet.of(Role.ADMINISTRATOR, Role.ANALYST));
@@ -465,6 +476,10 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("GET /recommendations-tracker/{id}", MONITORING_READERS);
         EXPECTED.put("POST /recommendations-tracker/{id}/claims", WORKERS);
         EXPECTED.put("POST /recommendations-tracker/{id}/assessments", WORKERS);
+        EXPECTED.put("GET /recommendations-tracker/{id}/edit", WORKERS);
+        EXPECTED.put("POST /recommendations-tracker/{id}/edit", WORKERS);
+        EXPECTED.put("POST /recommendations-tracker/{id}/claims/{claimId}", WORKERS);
+        EXPECTED.put("POST /recommendations-tracker/{id}/assessments/{assessmentId}", WORKERS);
         EXPECTED.put("GET /recommendations-tracker/import", WORKERS);
         EXPECTED.put("POST /recommendations-tracker/import", WORKERS);
         EXPECTED.put("GET /recommendations-tracker/export.csv", MONITORING_READERS);
@@ -473,6 +488,9 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("GET /api/v1/recommendations-tracker/{id}", MONITORING_READERS);
         EXPECTED.put("POST /api/v1/recommendations-tracker/{id}/claims", WORKERS);
         EXPECTED.put("POST /api/v1/recommendations-tracker/{id}/assessments", WORKERS);
+        EXPECTED.put("PUT /api/v1/recommendations-tracker/{id}", WORKERS);
+        EXPECTED.put("PUT /api/v1/recommendations-tracker/{id}/claims/{claimId}", WORKERS);
+        EXPECTED.put("PUT /api/v1/recommendations-tracker/{id}/assessments/{assessmentId}", WORKERS);
         EXPECTED.put("GET /api/v1/recommendations-tracker/dashboard", MONITORING_READERS);
         EXPECTED.put("GET /api/v1/recommendations-tracker/reminders", MONITORING_READERS);
         EXPECTED.put("POST /api/v1/recommendations-tracker/reviews", WORKERS);
