@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.aigaq.platform.InvalidInput;
 import org.aigaq.platform.NoSuchRecord;
 import org.aigaq.platform.accounts.User;
 import org.aigaq.platform.accounts.Users;
@@ -57,11 +58,22 @@ public class Editions {
         this.json = json.rebuild().addMixIn(ReportBlock.class, BlockKinds.class).addMixIn(ReportBlock.Inline.class, InlineKinds.class).build();
     }
 
-    /** The report as its data stands now, stamped "Draft". */
+    /** The report as its data stands now, stamped "Draft", in its language. */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public ComposedReport draft(long id) {
+        return draft(id, null);
+    }
+
+    /**
+     * The draft with the labels, captions and notes in {@code language} (en, ru, kk; null for the report's own):
+     * the narrative and headings stay as written.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public ComposedReport draft(long id, String language) {
         var report = reports.get(id);
-        return compose(report, Instant.now().truncatedTo(ChronoUnit.SECONDS), label(report, 0));
+        if (language != null && !Reports.LANGUAGES.contains(language)) throw new InvalidInput("language", "validation.invalid");
+        var locale = Locale.forLanguageTag(language == null ? report.language() : language);
+        return compose(report, locale, Instant.now().truncatedTo(ChronoUnit.SECONDS), label(locale, 0));
     }
 
     /** Composes the report now and keeps it as the next edition; audited with its checksum. */
@@ -72,7 +84,8 @@ public class Editions {
         int number = jdbc.sql("SELECT coalesce(max(number), 0) + 1 FROM report_edition WHERE report_id = :id").param("id", id)
                 .query(Integer.class).single();
         Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        var composed = compose(report, at, label(report, number));
+        var locale = Locale.forLanguageTag(report.language());
+        var composed = compose(report, locale, at, label(locale, number));
         String text = json.writeValueAsString(composed);
         String checksum = sha256(text);
         long edition = jdbc.sql("""
@@ -112,8 +125,7 @@ public class Editions {
         return json.writeValueAsString(report);
     }
 
-    private ComposedReport compose(Report report, Instant at, String edition) {
-        var locale = Locale.forLanguageTag(report.language());
+    private ComposedReport compose(Report report, Locale locale, Instant at, String edition) {
         var narrative = new Narrative();
         var sections = new ArrayList<ComposedReport.Section>();
         asAuthor(report.authorId(), () -> {
@@ -147,8 +159,7 @@ public class Editions {
         }
     }
 
-    private String label(Report report, int number) {
-        var locale = Locale.forLanguageTag(report.language());
+    private String label(Locale locale, int number) {
         return number == 0 ? messages.getMessage("reports.edition.draft", null, locale)
                 : messages.getMessage("reports.edition.numbered", new Object[] {number}, locale);
     }

@@ -109,7 +109,7 @@ class LiveBlocks {
                 in.message("reports.note.official-sources", sources.isEmpty() ? "—" : String.join("; ", sources)),
                 rows.size() > STATISTICS_ROWS ? in.message("reports.note.rows-cut", STATISTICS_ROWS, rows.size()) : "",
                 in.asOfNote()).replaceAll(" +", " ").strip();
-        return new ReportBlock.Table(in.message("reports.block.statistics.caption", in.scope()), columns, cells, note);
+        return new ReportBlock.Table(in.caption("reports.block.statistics.caption"), columns, cells, note);
     }
 
     private ReportBlock indicator(Context in) {
@@ -181,7 +181,7 @@ class LiveBlocks {
                     labels.of("violation-status", s.status())));
         }
         String note = String.join(" ", in.message("reports.note.cases", limit), in.asOfNote());
-        return new ReportBlock.Table(in.message("reports.block.cases.caption", in.scope()), columns, cells, note.strip());
+        return new ReportBlock.Table(in.caption("reports.block.cases.caption"), columns, cells, note.strip());
     }
 
     private ReportBlock safeguards(Context in) {
@@ -197,7 +197,7 @@ class LiveBlocks {
         cells.add(List.of(in.message("reports.row.with-any-violation"), in.count(counted.violated())));
         cells.add(List.of(in.message("reports.row.complaints"), in.count(counted.complaints())));
         String note = String.join(" ", String.join(" ", definitions), in.message("reports.note.safeguards"), in.asOfNote());
-        return new ReportBlock.Table(in.message("reports.block.safeguards.caption", in.scope()), columns, cells, note.strip());
+        return new ReportBlock.Table(in.caption("reports.block.safeguards.caption"), columns, cells, note.strip());
     }
 
     private ReportBlock facilities(Context in) {
@@ -213,7 +213,7 @@ class LiveBlocks {
                     blank(p.authority()), in.message(p.inMandate() ? "reports.yes" : "reports.no")));
         }
         String more = page.nextAfter() == null ? "" : in.message("reports.note.more-places", limit);
-        return new ReportBlock.Table(in.message("reports.block.facilities.caption", in.scope()), columns, cells,
+        return new ReportBlock.Table(in.caption("reports.block.facilities.caption"), columns, cells,
                 String.join(" ", in.message("reports.note.facilities"), more, in.asOfNote()).replaceAll(" +", " ").strip());
     }
 
@@ -231,7 +231,7 @@ class LiveBlocks {
                             : line.grade() + " — " + in.message("recommendations.grade." + line.grade())));
         }
         String more = lines.size() > limit ? in.message("reports.note.rows-cut", limit, lines.size()) : "";
-        return new ReportBlock.Table(in.message("reports.block.recommendations.caption", in.scope()), columns, cells,
+        return new ReportBlock.Table(in.caption("reports.block.recommendations.caption"), columns, cells,
                 String.join(" ", in.message("reports.note.recommendations"), more, in.asOfNote()).replaceAll(" +", " ").strip());
     }
 
@@ -331,6 +331,12 @@ class LiveBlocks {
 
         String asOfNote() {
             return message("reports.note.as-of", date(asOfDay()));
+        }
+
+        /** A caption with the block's filter in words after it, when it has one. */
+        String caption(String key) {
+            String scope = scope();
+            return message(key) + (scope.isEmpty() ? "" : " — " + scope);
         }
 
         /** The filter in words, for the caption: years, article, region, as given. */

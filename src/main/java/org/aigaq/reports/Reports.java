@@ -56,16 +56,8 @@ public class Reports {
     @Transactional
     public Report create(ReportDraft draft) {
         ReportAccess.requireWriter();
-        var rules = new BrokenRules();
-        rules.rule(() -> { if (draft.template() == null) throw new InvalidInput("template", "validation.required"); });
-        String title = rules.value(() -> TypedText.required(draft.title(), 300, "title"));
-        String submittedBy = rules.value(() -> TypedText.required(draft.submittedBy(), 300, "submittedBy"));
-        String language = rules.value(() -> {
-            String l = TypedText.required(draft.language(), 2, "language");
-            if (!LANGUAGES.contains(l)) throw new InvalidInput("language", "validation.invalid");
-            return l;
-        });
-        rules.throwIfAny();
+        var values = checked(draft);
+        String title = values[0], submittedBy = values[1], language = values[2];
         var user = CurrentUser.require();
         long id = jdbc.sql("""
                 INSERT INTO report (organisation_id, author_id, template, title, submitted_by, language)
@@ -218,6 +210,25 @@ public class Reports {
         jdbc.sql("DELETE FROM report_block WHERE id = :id").param("id", blockId).update();
         changed(id, "report.block-removed", Map.of("block", blockId));
         return get(id);
+    }
+
+    /** The mistakes of a new report as typed, for checking the form field by field. */
+    public List<InvalidInput.Violation> problems(ReportDraft draft) {
+        return BrokenRules.of(() -> checked(draft));
+    }
+
+    private static String[] checked(ReportDraft draft) {
+        var rules = new BrokenRules();
+        rules.rule(() -> { if (draft.template() == null) throw new InvalidInput("template", "validation.required"); });
+        String title = rules.value(() -> TypedText.required(draft.title(), 300, "title"));
+        String submittedBy = rules.value(() -> TypedText.required(draft.submittedBy(), 300, "submittedBy"));
+        String language = rules.value(() -> {
+            String l = TypedText.required(draft.language(), 2, "language");
+            if (!LANGUAGES.contains(l)) throw new InvalidInput("language", "validation.invalid");
+            return l;
+        });
+        rules.throwIfAny();
+        return new String[] {title, submittedBy, language};
     }
 
     /** The mistakes of a section as typed, for checking the form field by field. */
