@@ -21,6 +21,7 @@ import org.aigaq.justice.AttritionFunnel;
 import org.aigaq.justice.AttritionIndicators;
 import org.aigaq.justice.FunnelFilter;
 import org.aigaq.platform.InvalidInput;
+import org.aigaq.platform.security.CurrentUser;
 import org.aigaq.platform.indicators.Indicator;
 import org.aigaq.platform.indicators.Ratio;
 import org.aigaq.platform.vocabulary.Vocabularies;
@@ -69,6 +70,14 @@ class LiveBlocks {
     /** The block as the signed-in user may see its data at {@code asOf}; a block they may not see is an empty table. */
     ReportBlock resolve(Report.Block block, Locale locale, Instant asOf) {
         var in = new Context(block.parameters(), locale, asOf);
+        // Checked before any service is called: a refusal inside a service's transaction would roll back the caller's.
+        boolean writer = CurrentUser.get().map(u -> u.roles().stream().anyMatch(ReportAccess.WRITERS::contains)).orElse(false);
+        if (!writer) return empty(in, block, "reports.block.not-visible");
+        try {
+            block.kind().checked(block.parameters());
+        } catch (InvalidInput invalid) {
+            return empty(in, block, "reports.block.invalid");
+        }
         try {
             return switch (block.kind()) {
                 case STATISTICS -> statistics(in);
@@ -79,12 +88,14 @@ class LiveBlocks {
                 case RECOMMENDATIONS -> recommendations(in);
             };
         } catch (AccessDeniedException refused) {
-            return new ReportBlock.Table(in.message(block.kind().messageKey()), List.of(new ReportBlock.Column("", false)),
-                    List.of(), in.message("reports.block.not-visible"));
-        } catch (InvalidInput invalid) {
-            return new ReportBlock.Table(in.message(block.kind().messageKey()), List.of(new ReportBlock.Column("", false)),
-                    List.of(), in.message("reports.block.invalid"));
+            return empty(in, block, "reports.block.not-visible");
         }
+    }
+
+    /** A block that shows nothing, and why. */
+    private static ReportBlock empty(Context in, Report.Block block, String why) {
+        return new ReportBlock.Table(in.message(block.kind().messageKey()), List.of(new ReportBlock.Column("", false)),
+                List.of(), in.message(why));
     }
 
     private ReportBlock statistics(Context in) {
