@@ -9,9 +9,12 @@ import org.aigaq.platform.security.Role;
 import org.aigaq.reports.BlockDraft;
 import org.aigaq.reports.Editions;
 import org.aigaq.reports.Report;
+import org.aigaq.reports.ReportDownloads;
 import org.aigaq.reports.ReportDraft;
 import org.aigaq.reports.Reports;
 import org.aigaq.reports.SectionDraft;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Shadow reports over the API, through the same services (and access rules) as the pages. */
@@ -32,10 +36,12 @@ class ReportsApi {
 
     private final Reports reports;
     private final Editions editions;
+    private final ReportDownloads downloads;
 
-    ReportsApi(Reports reports, Editions editions) {
+    ReportsApi(Reports reports, Editions editions, ReportDownloads downloads) {
         this.reports = reports;
         this.editions = editions;
+        this.downloads = downloads;
     }
 
     /** Where a section moves to (from 0). */
@@ -128,5 +134,26 @@ class ReportsApi {
     @GetMapping(value = "/{id}/editions/{number}", produces = MediaType.APPLICATION_JSON_VALUE)
     String edition(@PathVariable long id, @PathVariable int number) {
         return editions.json(editions.edition(id, number));
+    }
+
+    @Operation(summary = "The draft as PDF or DOCX (format=pdf|docx), composed now in language en, ru or kk (the report's by default)")
+    @GetMapping("/{id}/download")
+    ResponseEntity<byte[]> download(@PathVariable long id, @RequestParam(defaultValue = "pdf") String format,
+                                    @RequestParam(required = false) String language) {
+        return send(downloads.file(id, null, format, language));
+    }
+
+    @Operation(summary = "A frozen edition as PDF or DOCX; its figures as frozen, the writers' labels in the language asked for")
+    @GetMapping("/{id}/editions/{number}/download")
+    ResponseEntity<byte[]> downloadEdition(@PathVariable long id, @PathVariable int number,
+                                           @RequestParam(defaultValue = "pdf") String format,
+                                           @RequestParam(required = false) String language) {
+        return send(downloads.file(id, number, format, language));
+    }
+
+    static ResponseEntity<byte[]> send(ReportDownloads.File file) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.fileName()).build().toString())
+                .body(file.content());
     }
 }

@@ -14,11 +14,16 @@ import org.aigaq.reports.BlockDraft;
 import org.aigaq.reports.ComposedReport;
 import org.aigaq.reports.Editions;
 import org.aigaq.reports.LiveBlock;
+import org.aigaq.reports.ReportDownloads;
 import org.aigaq.reports.ReportDraft;
 import org.aigaq.reports.Reports;
 import org.aigaq.reports.SectionDraft;
 import org.aigaq.reports.Template;
 import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,11 +38,13 @@ class ReportsController {
 
     private final Reports reports;
     private final Editions editions;
+    private final ReportDownloads downloads;
     private final MessageSource messages;
 
-    ReportsController(Reports reports, Editions editions, MessageSource messages) {
+    ReportsController(Reports reports, Editions editions, ReportDownloads downloads, MessageSource messages) {
         this.reports = reports;
         this.editions = editions;
+        this.downloads = downloads;
         this.messages = messages;
     }
 
@@ -207,6 +214,25 @@ class ReportsController {
         model.addAttribute("number", number);
         model.addAttribute("preview", html(composed));
         return "reports/edition";
+    }
+
+    @GetMapping("/reports/{id}/download")
+    ResponseEntity<byte[]> download(@PathVariable long id, @RequestParam(defaultValue = "pdf") String format,
+                                    @RequestParam(required = false) String language) {
+        return send(downloads.file(id, null, format, language));
+    }
+
+    @GetMapping("/reports/{id}/editions/{number}/download")
+    ResponseEntity<byte[]> downloadEdition(@PathVariable long id, @PathVariable int number,
+                                           @RequestParam(defaultValue = "pdf") String format,
+                                           @RequestParam(required = false) String language) {
+        return send(downloads.file(id, number, format, language));
+    }
+
+    private static ResponseEntity<byte[]> send(ReportDownloads.File file) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.fileName()).build().toString())
+                .body(file.content());
     }
 
     private String list(Model model, ReportForm form, FormErrors errors) {

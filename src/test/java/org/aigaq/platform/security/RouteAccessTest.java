@@ -355,6 +355,10 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("POST /api/v1/reports/{id}/editions", MONITORING_READERS);
         EXPECTED.put("GET /api/v1/reports/{id}/editions", MONITORING_READERS);
         EXPECTED.put("GET /api/v1/reports/{id}/editions/{number}", MONITORING_READERS);
+        EXPECTED.put("GET /api/v1/reports/{id}/download", MONITORING_READERS);
+        EXPECTED.put("GET /api/v1/reports/{id}/editions/{number}/download", MONITORING_READERS);
+        EXPECTED.put("GET /reports/{id}/download", MONITORING_READERS);
+        EXPECTED.put("GET /reports/{id}/editions/{number}/download", MONITORING_READERS);
         EXPECTED.put("POST /places/imports", DECIDERS);
         EXPECTED.put("GET /places/imports/{id}", DECIDERS);
         EXPECTED.put("POST /places/imports/{id}/mapping", DECIDERS);
