@@ -22,7 +22,8 @@ public record Report(long id, long organisationId, long authorId, String authorN
     /** A live block: its kind and its parameters as stored, resolved only when the report is composed. */
     public record Block(long id, int position, LiveBlock kind, Map<String, String> parameters) {
         public Block {
-            parameters = Map.copyOf(parameters);
+            // in the order they were given, as the editor lists them
+            parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
         }
     }
 
