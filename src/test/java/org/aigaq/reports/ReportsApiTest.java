@@ -282,6 +282,27 @@ class ReportsApiTest extends ApplicationTest {
                 Long.class, id)).isZero();
         assertThat(ok(call("GET", "/api/v1/reports/" + id, coordinator, null)).get("sections").get(0).get("heading").asString())
                 .isEqualTo(report.get("sections").get(0).get("heading").asString());
+        // downloads: the draft in any language, a frozen edition as frozen; a format unknown refused by pointer
+        var pdf = bytes("/api/v1/reports/" + id + "/download?format=pdf&language=ru", coordinator);
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("application/pdf");
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " "))
+                    .contains("Follow-up").contains("Ұстау кезіндегі негізгі құқықтық кепілдіктер");
+        }
+        created(call("POST", "/api/v1/reports/" + id + "/editions", coordinator, null));
+        var docx = bytes("/api/v1/reports/" + id + "/editions/1/download?format=docx&language=en", coordinator);
+        assertThat(docx.statusCode()).isEqualTo(200);
+        try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx.body()));
+             var extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(document)) {
+            assertThat(extractor.getText()).contains("Follow-up").contains("Ұстау кезіндегі");
+        }
+        assertThat(pointers(call("GET", "/api/v1/reports/" + id + "/download?format=odt", coordinator, null, "ru"))).containsExactly("/format");
+        assertThat(pointers(call("GET", "/api/v1/reports/" + id + "/download?format=pdf&language=de", coordinator, null, "ru"))).containsExactly("/language");
+        assertThat(bytes("/api/v1/reports/" + id + "/download?format=pdf", elsewhere).statusCode()).isEqualTo(404);
+        assertThat(bytes("/api/v1/reports/" + id + "/editions/1/download?format=pdf", elsewhere).statusCode()).isEqualTo(404);
+        assertThat(bytes("/api/v1/reports/" + id + "/editions/2/download?format=pdf", coordinator).statusCode()).isEqualTo(404);
+
         // a section of another report is not this report's
         long other = created(call("POST", "/api/v1/reports", coordinator,
                 "{\"template\": \"BLANK\", \"title\": \"Other\", \"submittedBy\": \"NGO\", \"language\": \"en\"}")).get("id").asLong();
@@ -366,6 +387,11 @@ class ReportsApiTest extends ApplicationTest {
         var pointers = new ArrayList<String>();
         json.readTree(response.body()).get("errors").forEach(e -> pointers.add(e.get("pointer").asString()));
         return pointers;
+    }
+
+    private HttpResponse<byte[]> bytes(String path, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", "Bearer " + token)
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private String token(long userId) {
