@@ -114,7 +114,7 @@ final class SampleReports {
         int paragraph = 1;
         for (int s = 1; s <= 20; s++) {
             List<ReportBlock> blocks = new ArrayList<>();
-            for (int p = 0; p < 8; p++) {
+            for (int p = 0; p < 9; p++) {
                 List<Inline> content = new ArrayList<>();
                 content.add(Text.plain(KAZAKH + " " + RUSSIAN + " " + ENGLISH + " " + RUSSIAN + " "));
                 if (p % 3 == 0) {
