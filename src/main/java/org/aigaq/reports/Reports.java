@@ -184,6 +184,19 @@ public class Reports {
         return get(id);
     }
 
+    /** Replaces a block's kind and parameters, in its place. */
+    @Transactional
+    public Report changeBlock(long id, long blockId, BlockDraft draft) {
+        access.require(id);
+        requireBlock(id, blockId);
+        var parameters = checked(draft);
+        jdbc.sql("UPDATE report_block SET kind = :kind, parameters = CAST(:parameters AS jsonb) WHERE id = :id")
+                .param("kind", draft.kind().name()).param("parameters", json.writeValueAsString(parameters)).param("id", blockId).update();
+        changed(id, "report.block-changed", Map.of("block", blockId, "kind", draft.kind().name(),
+                "parameters", json.writeValueAsString(parameters)));
+        return get(id);
+    }
+
     /** Moves a block up (-1) or down (+1) within its section. */
     @Transactional
     public Report moveBlock(long id, long blockId, int by) {

@@ -135,6 +135,16 @@ class ReportsApiTest extends ApplicationTest {
         JsonNode reordered = ok(call("POST", "/api/v1/reports/" + id + "/blocks/" + recommendationsBlock + "/move", coordinator, "{\"by\": -1}"));
         assertThat(reordered.get("sections").get(2).get("blocks").get(2).get("kind").asString()).isEqualTo("RECOMMENDATIONS");
 
+        // a block's parameters changed in its place: the places' limit, then back; a wrong one refused by pointer
+        long placesBlock = reordered.get("sections").get(2).get("blocks").get(3).get("id").asLong();
+        JsonNode changedBlock = ok(call("PUT", "/api/v1/reports/" + id + "/blocks/" + placesBlock, coordinator,
+                "{\"kind\": \"FACILITIES\", \"parameters\": {\"region\": \"kostanay\", \"type\": \"penal-colony\", \"limit\": \"150\"}}"));
+        assertThat(changedBlock.get("sections").get(2).get("blocks").get(3).get("parameters").get("limit").asString()).isEqualTo("150");
+        assertThat(pointers(call("PUT", "/api/v1/reports/" + id + "/blocks/" + placesBlock, coordinator,
+                "{\"kind\": \"FACILITIES\", \"parameters\": {\"limit\": \"0\"}}", "ru"))).containsExactly("/parameters/limit");
+        ok(call("PUT", "/api/v1/reports/" + id + "/blocks/" + placesBlock, coordinator,
+                "{\"kind\": \"FACILITIES\", \"parameters\": {\"region\": \"kostanay\", \"type\": \"penal-colony\", \"limit\": \"200\"}}"));
+
         JsonNode draft = ok(call("GET", "/api/v1/reports/" + id + "/preview", coordinator, null));
         assertThat(draft.get("edition").asString()).isEqualTo("Черновик");
         assertThat(draft.get("language").asString()).isEqualTo("ru");

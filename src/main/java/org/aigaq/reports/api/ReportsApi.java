@@ -99,6 +99,12 @@ class ReportsApi {
         return ResponseEntity.created(URI.create("/api/v1/reports/" + id)).body(reports.addBlock(id, section, draft));
     }
 
+    @Operation(summary = "Change a live block's kind and parameters, in its place")
+    @PutMapping("/{id}/blocks/{block}")
+    Report changeBlock(@PathVariable long id, @PathVariable long block, @RequestBody BlockDraft draft) {
+        return reports.changeBlock(id, block, draft);
+    }
+
     @Operation(summary = "Move a live block up (by -1) or down (by 1) in its section")
     @PostMapping("/{id}/blocks/{block}/move")
     Report moveBlock(@PathVariable long id, @PathVariable long block, @RequestBody Step step) {

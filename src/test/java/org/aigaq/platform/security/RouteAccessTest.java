@@ -350,6 +350,7 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("DELETE /api/v1/reports/{id}/sections/{section}", MONITORING_READERS);
         EXPECTED.put("POST /api/v1/reports/{id}/sections/{section}/blocks", MONITORING_READERS);
         EXPECTED.put("POST /api/v1/reports/{id}/blocks/{block}/move", MONITORING_READERS);
+        EXPECTED.put("PUT /api/v1/reports/{id}/blocks/{block}", MONITORING_READERS);
         EXPECTED.put("DELETE /api/v1/reports/{id}/blocks/{block}", MONITORING_READERS);
         EXPECTED.put("GET /api/v1/reports/{id}/preview", MONITORING_READERS);
         EXPECTED.put("POST /api/v1/reports/{id}/editions", MONITORING_READERS);
