@@ -28,6 +28,7 @@ import org.aigaq.platform.tabular.Table;
 import org.aigaq.platform.tabular.TextEncoding;
 import org.aigaq.platform.tabular.UploadedFile;
 import org.aigaq.platform.tabular.WaitingFiles;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -194,7 +195,9 @@ public class StatisticsImports {
         });
         for (StatisticsField required : List.of(StatisticsField.YEAR, StatisticsField.AGENCY, StatisticsField.ARTICLE)) {
             if (!used.contains(required)) {
-                violations.add(new InvalidInput.Violation("columns", "statistics.import.field-required", required.name()));
+                // The field's label, resolved in the reader's language when the message is written (not its code).
+                violations.add(new InvalidInput.Violation("columns", "statistics.import.field-required",
+                        new DefaultMessageSourceResolvable(required.messageKey())));
             }
         }
         if (used.stream().noneMatch(f -> f.measure() != null)) {

@@ -150,6 +150,27 @@ class StatisticsImportsTest extends ApplicationTest {
     }
 
     @Test
+    void aMappingWithoutTheAgencyNamesItByItsLabelInEachLanguage() {
+        var job = imports.upload(bytes("Год;Орган власти;Статья;Зарегистрировано заявлений\r\n2022;Суд;146;3\r\n"), null, null);
+        assertThat(job.mapping().columns()).containsEntry("Орган власти", null);
+        var invalid = org.assertj.core.api.Assertions.catchThrowableOfType(org.aigaq.platform.InvalidInput.class,
+                () -> imports.map(job.id(), null, null, job.mapping()));
+        assertThat(invalid.violations()).hasSize(1);
+        var violation = invalid.violations().getFirst();
+        assertThat(messages.getMessage(violation.messageKey(), violation.arguments(), Locale.ENGLISH))
+                .isEqualTo("Say which column holds “Agency”.");
+        assertThat(messages.getMessage(violation.messageKey(), violation.arguments(), Locale.forLanguageTag("ru")))
+                .isEqualTo("Укажите, в каком столбце «Ведомство».");
+        assertThat(messages.getMessage(violation.messageKey(), violation.arguments(), Locale.forLanguageTag("kk")))
+                .isEqualTo("«Ведомство» қай бағанда екенін көрсетіңіз.");
+        var columns = new java.util.LinkedHashMap<>(job.mapping().columns());
+        columns.put("Орган власти", StatisticsField.AGENCY);
+        assertThat(imports.map(job.id(), null, null, new StatisticsImports.Mapping(columns)).mapping().columns())
+                .containsEntry("Орган власти", StatisticsField.AGENCY);
+        assertThat(imports.dryRun(job.id()).problems()).isEmpty();
+    }
+
+    @Test
     void onlyCoordinatorsAndDocumentersImportAndOnlyWorkersAndAnalystsRead() {
         var job = imports.upload(bytes(table("Refusals " + NUMBERS.incrementAndGet(), "1")), null, null);
         as(accounts.create(Role.DOCUMENTER, true));

@@ -52,13 +52,59 @@ class StatisticsImportController {
     @Allowed({Role.COORDINATOR, Role.DOCUMENTER})
     @GetMapping("/statistics/imports/{id}")
     String job(@PathVariable long id, Model model) {
-        return page(id, model, List.of());
+        return page(id, model, List.of(), null);
     }
 
-    /** The mapping as the form sends it: {@code column.<n>} gives the field of the n-th column, empty for none. */
+    /**
+     * Saves the mapping as the form sends it: {@code column.<n>} gives the field of the n-th column, empty for none. When
+     * it is refused, the page shows the choices as they were sent, with what they lack.
+     */
     @Allowed({Role.COORDINATOR, Role.DOCUMENTER})
     @PostMapping("/statistics/imports/{id}/mapping")
     String map(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
+        var chosen = chosen(id, form);
+        try {
+            imports.map(id, null, null, chosen);
+            return "redirect:/statistics/imports/" + id;
+        } catch (InvalidInput invalid) {
+            return page(id, model, invalid.violations(), chosen);
+        }
+    }
+
+    /**
+     * Checks every row. The button belongs to the mapping form, so the columns as chosen on the screen are saved
+     * first: a check of what was saved before would say a column is missing that the reader has just chosen.
+     */
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER})
+    @PostMapping("/statistics/imports/{id}/dry-run")
+    String dryRun(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
+        var chosen = form.containsKey("mapped") ? chosen(id, form) : null;
+        try {
+            if (chosen != null) imports.map(id, null, null, chosen);
+            imports.dryRun(id);
+            return "redirect:/statistics/imports/" + id;
+        } catch (InvalidInput invalid) {
+            return page(id, model, invalid.violations(), chosen);
+        }
+    }
+
+    /** Imports, with the columns as chosen on the screen saved first (as for the dry run). */
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER})
+    @PostMapping("/statistics/imports/{id}/run")
+    String run(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
+        var chosen = form.containsKey("mapped") ? chosen(id, form) : null;
+        try {
+            if (chosen != null) imports.map(id, null, null, chosen);
+            imports.run(id);
+        } catch (StatisticsImports.Refused refused) {
+            // the problems are saved on the job and shown on its page
+        } catch (InvalidInput invalid) {
+            return page(id, model, invalid.violations(), chosen);
+        }
+        return "redirect:/statistics/imports/" + id;
+    }
+
+    private StatisticsImports.Mapping chosen(long id, Map<String, String> form) {
         var job = imports.get(id);
         var columns = new LinkedHashMap<String, StatisticsField>();
         for (int i = 0; i < job.columns().size(); i++) {
@@ -66,47 +112,20 @@ class StatisticsImportController {
             StatisticsField field = null;
             if (value != null && !value.isBlank()) {
                 try {
-                    field = StatisticsField.valueOf(value);
+                    field = StatisticsField.valueOf(value.strip());
                 } catch (IllegalArgumentException unknown) {
                     field = null;
                 }
             }
             columns.put(job.columns().get(i), field);
         }
-        try {
-            imports.map(id, null, null, new StatisticsImports.Mapping(columns));
-            return "redirect:/statistics/imports/" + id;
-        } catch (InvalidInput invalid) {
-            return page(id, model, invalid.violations());
-        }
+        return new StatisticsImports.Mapping(columns);
     }
 
-    @Allowed({Role.COORDINATOR, Role.DOCUMENTER})
-    @PostMapping("/statistics/imports/{id}/dry-run")
-    String dryRun(@PathVariable long id, Model model) {
-        try {
-            imports.dryRun(id);
-            return "redirect:/statistics/imports/" + id;
-        } catch (InvalidInput invalid) {
-            return page(id, model, invalid.violations());
-        }
-    }
-
-    @Allowed({Role.COORDINATOR, Role.DOCUMENTER})
-    @PostMapping("/statistics/imports/{id}/run")
-    String run(@PathVariable long id, Model model) {
-        try {
-            imports.run(id);
-        } catch (StatisticsImports.Refused refused) {
-            // the problems are saved on the job and shown on its page
-        } catch (InvalidInput invalid) {
-            return page(id, model, invalid.violations());
-        }
-        return "redirect:/statistics/imports/" + id;
-    }
-
-    private String page(long id, Model model, List<InvalidInput.Violation> violations) {
-        model.addAttribute("job", imports.get(id));
+    private String page(long id, Model model, List<InvalidInput.Violation> violations, StatisticsImports.Mapping chosen) {
+        var job = imports.get(id);
+        model.addAttribute("job", job);
+        model.addAttribute("chosen", chosen == null ? job.mapping() : chosen);
         model.addAttribute("fields", StatisticsField.values());
         model.addAttribute("violations", violations);
         return "statistics/import";
