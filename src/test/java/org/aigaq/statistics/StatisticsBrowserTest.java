@@ -20,7 +20,7 @@ class StatisticsBrowserTest extends BrowserSession {
     @Autowired StatisticsImports imports;
 
     @Test
-    void anAnalystReadsTheIndicatorsWithTheirDefinitions() {
+    void anAnalystReadsTheIndicatorsWithTheirDefinitions() throws Exception {
         String agency = "Prosecutor General browser " + System.nanoTime() % 100_000;
         SecurityContextHolder.getContext().setAuthentication(accounts.signedIn(accounts.create(Role.DOCUMENTER, true)));
         try {
@@ -41,6 +41,15 @@ class StatisticsBrowserTest extends BrowserSession {
         assertThat(page.textContent("#comparison-table")).contains("2014:146").contains(agency);
         assertThat(page.textContent("#history-table")).contains("Cases sent to court");
         page.waitForSelector("#indicators figure.chart canvas, #indicators figure.chart svg");
+        // Trends: the prosecution rate went from 4.6 % (19 of 412) to 7.3 % (29 of 400), 2.7 points up; its line chart.
+        String trend = page.textContent("#trend-table-0");
+        assertThat(page.textContent("#trend-heading-0")).contains("prosecution rate").contains("2014:146").contains(agency);
+        assertThat(trend).contains("4.6 %").contains("7.3 %").contains("+2.7 pp").contains("412").contains("29");
+        assertThat(page.textContent("#trend-table-1")).contains("14.1 %").contains("13.0 %").contains("-1.1 pp");
+        page.waitForSelector("#trend-0 figure.chart[data-chart-drawn='2']");
+        var csv = page.waitForDownload(() -> page.click("#trends-csv"));
+        String csvText = java.nio.file.Files.readString(csv.path());
+        assertThat(csvText).contains("complaints-sent-to-court,KZ,2014:146," + agency + ",1-E,2023,29,400,7.3,2.7");
         checkAccessibility();
         assertThat(consoleErrors).isEmpty();
     }

@@ -78,6 +78,13 @@ class StatisticsApi {
     record Version(String jurisdiction, int year, String agency, String form, String codeVersion, String article, String part,
                    Measure measure, long value, long version, OffsetDateTime importedAt) {}
 
+    /** One year of a trend: the official value and its change in percentage points, and the coalition's (null where none). */
+    record TrendPoint(int year, Value official, BigDecimal officialChange, Value coalition, BigDecimal coalitionChange) {}
+
+    /** An indicator's values by year for one article and official source, oldest first, with its definition. */
+    record Trend(Definition definition, String jurisdiction, String article, String agency, String form, boolean compared,
+                 List<TrendPoint> points) {}
+
     private final StatisticsImports imports;
     private final OfficialFigures figures;
     private final OfficialIndicators indicators;
@@ -172,9 +179,7 @@ class StatisticsApi {
                           @RequestParam(required = false) String agency, @RequestParam(required = false) Integer fromYear,
                           @RequestParam(required = false) Integer toYear) {
         var rows = indicators.indicators(new OfficialFigures.Selection(jurisdiction, article, agency, fromYear, toYear));
-        var definitions = OfficialIndicators.ALL.stream().map(d -> new Definition(d.indicator().code(),
-                message(d.indicator().messageKey()), message(d.indicator().numeratorKey()), message(d.indicator().denominatorKey()),
-                d.indicator().decimals(), "HALF_UP")).toList();
+        var definitions = OfficialIndicators.ALL.stream().map(this::definition).toList();
         return new Indicators(definitions, rows.stream().map(r -> new IndicatorRow(r.row().jurisdiction(), r.row().year(),
                 r.row().agency(), r.row().form(), r.row().codeVersion(), r.row().article(), r.row().part(), r.row().latestVersion(),
                 new LinkedHashMap<>(r.row().values()), values(r.ratios()))).toList());
@@ -192,6 +197,31 @@ class StatisticsApi {
                                                    @RequestParam(required = false) LocalDate asOf) {
         return indicators.comparison(new OfficialFigures.Selection(jurisdiction, article, agency, fromYear, toYear),
                 asOf == null ? jurisdictions.today() : asOf);
+    }
+
+    @Operation(summary = "The trends of the indicators selected (jurisdiction, article as 2014:146, agency, fromYear, "
+            + "toYear): per indicator, article and official source, each year's value with its change from the year before "
+            + "in percentage points, beside the coalition's same figure of that year (justice funnel by asOf, today by default)")
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR, Role.ANALYST})
+    @GetMapping("/trends")
+    List<Trend> trends(@RequestParam(required = false) String jurisdiction, @RequestParam(required = false) String article,
+                       @RequestParam(required = false) String agency, @RequestParam(required = false) Integer fromYear,
+                       @RequestParam(required = false) Integer toYear, @RequestParam(required = false) LocalDate asOf) {
+        return indicators.trends(new OfficialFigures.Selection(jurisdiction, article, agency, fromYear, toYear),
+                asOf == null ? jurisdictions.today() : asOf).stream().map(t -> new Trend(definition(t.definition()),
+                t.jurisdiction(), t.article(), t.agency(), t.form(), t.compared(), t.points().stream()
+                .map(p -> new TrendPoint(p.year(), value(t.definition().indicator().code(), p.official()), p.officialChange(),
+                        p.coalition() == null ? null : value(t.definition().indicator().code(), p.coalition()), p.coalitionChange()))
+                .toList())).toList();
+    }
+
+    private Definition definition(OfficialIndicators.Definition d) {
+        return new Definition(d.indicator().code(), message(d.indicator().messageKey()), message(d.indicator().numeratorKey()),
+                message(d.indicator().denominatorKey()), d.indicator().decimals(), "HALF_UP");
+    }
+
+    private static Value value(String code, Ratio r) {
+        return r == null ? new Value(code, null, null, null) : new Value(code, r.numerator(), r.denominator(), r.percent());
     }
 
     private static List<Value> values(List<Ratio> ratios) {

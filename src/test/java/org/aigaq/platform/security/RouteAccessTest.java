@@ -310,6 +310,7 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("POST /api/v1/places/population-imports/{id}/run", DECIDERS);
         EXPECTED.put("GET /statistics", MONITORING_READERS);
         EXPECTED.put("GET /statistics.csv", MONITORING_READERS);
+        EXPECTED.put("GET /statistics/trends.csv", MONITORING_READERS);
         EXPECTED.put("GET /statistics/imports/new", DECIDERS);
         EXPECTED.put("POST /statistics/imports", DECIDERS);
         EXPECTED.put("GET /statistics/imports/{id}", DECIDERS);
@@ -324,6 +325,7 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("GET /api/v1/statistics/figures", MONITORING_READERS);
         EXPECTED.put("GET /api/v1/statistics/indicators", MONITORING_READERS);
         EXPECTED.put("GET /api/v1/statistics/comparison", MONITORING_READERS);
+        EXPECTED.put("GET /api/v1/statistics/trends", MONITORING_READERS);
         EXPECTED.put("POST /places/imports", DECIDERS);
         EXPECTED.put("GET /places/imports/{id}", DECIDERS);
         EXPECTED.put("POST /places/imports/{id}/mapping", DECIDERS);
