@@ -208,7 +208,7 @@ class StatisticsImportsTest extends ApplicationTest {
             String english = messages.getMessage(problem.messageKey(), problem.messageArguments(), Locale.ENGLISH);
             assertThat(messages.getMessage(problem.messageKey(), problem.messageArguments(), russian)).isNotEqualTo(english);
         }
-        assertThatThrownBy(() -> imports.run(job.id())).isInstanceOf(StatisticsImports.Refused.class);
+        assertThatThrownBy(() -> imports.run(job.id())).isInstanceOf(org.aigaq.platform.tabular.ImportJobs.Refused.class);
         assertThat(figures.rows(selection(agency))).isEmpty();
         assertThat(imports.get(job.id()).status()).isEqualTo("REFUSED");
     }

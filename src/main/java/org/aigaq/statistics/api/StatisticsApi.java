@@ -15,6 +15,7 @@ import org.aigaq.justice.Jurisdictions;
 import org.aigaq.platform.indicators.Ratio;
 import org.aigaq.platform.security.Allowed;
 import org.aigaq.platform.security.Role;
+import org.aigaq.platform.tabular.ImportJobs;
 import org.aigaq.platform.tabular.Separator;
 import org.aigaq.platform.tabular.TextEncoding;
 import org.aigaq.statistics.Measure;
@@ -145,7 +146,7 @@ class StatisticsApi {
     ResponseEntity<?> run(@PathVariable long id) {
         try {
             return ResponseEntity.ok(report("IMPORTED", imports.run(id)));
-        } catch (StatisticsImports.Refused refused) {
+        } catch (ImportJobs.Refused refused) {
             var outcome = refused.outcome();
             var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
                     message("exchange.job.refused", outcome.problemCount()));
@@ -234,12 +235,12 @@ class StatisticsApi {
         return values;
     }
 
-    private Job view(StatisticsImports.Job job) {
+    private Job view(ImportJobs.Job<StatisticsImports.Mapping> job) {
         return new Job(job.id(), job.status(), job.encoding(), job.detectedEncoding(), job.separator(), job.size(),
                 job.sha256(), job.columns(), job.mapping(), job.outcome() == null ? null : report(job.status(), job.outcome()));
     }
 
-    private Report report(String status, StatisticsImports.Outcome outcome) {
+    private Report report(String status, ImportJobs.Outcome outcome) {
         return new Report(status, outcome.rows(), outcome.added(), outcome.corrected(), outcome.unchanged(), outcome.problemCount(),
                 outcome.problems().stream().map(p -> new Problem(p.row(), p.column(), message(p.messageKey(), p.messageArguments()))).toList());
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.aigaq.platform.InvalidInput;
 import org.aigaq.platform.security.Allowed;
 import org.aigaq.platform.security.Role;
+import org.aigaq.platform.tabular.ImportJobs;
 import org.aigaq.statistics.StatisticsField;
 import org.aigaq.statistics.StatisticsImports;
 import org.springframework.stereotype.Controller;
@@ -96,7 +97,7 @@ class StatisticsImportController {
         try {
             if (chosen != null) imports.map(id, null, null, chosen);
             imports.run(id);
-        } catch (StatisticsImports.Refused refused) {
+        } catch (ImportJobs.Refused refused) {
             // the problems are saved on the job and shown on its page
         } catch (InvalidInput invalid) {
             return page(id, model, invalid.violations(), chosen);

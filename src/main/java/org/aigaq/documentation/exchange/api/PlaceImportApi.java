@@ -11,6 +11,7 @@ import org.aigaq.documentation.exchange.PlaceField;
 import org.aigaq.documentation.exchange.PlaceImports;
 import org.aigaq.platform.security.Allowed;
 import org.aigaq.platform.security.Role;
+import org.aigaq.platform.tabular.ImportJobs;
 import org.aigaq.platform.tabular.Separator;
 import org.aigaq.platform.tabular.TextEncoding;
 import org.springframework.context.MessageSource;
@@ -104,7 +105,7 @@ class PlaceImportApi {
     ResponseEntity<?> run(@PathVariable long id) {
         try {
             return ResponseEntity.ok(report("IMPORTED", imports.run(id)));
-        } catch (PlaceImports.Refused refused) {
+        } catch (ImportJobs.Refused refused) {
             var outcome = refused.outcome();
             var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
                     message("exchange.job.refused", outcome.problemCount()));
@@ -117,19 +118,19 @@ class PlaceImportApi {
         }
     }
 
-    private Job view(PlaceImports.Job job) {
+    private Job view(ImportJobs.Job<PlaceImports.Mapping> job) {
         var values = job.imported() ? List.<PlaceImports.ValueChoice>of() : imports.values(job.id());
         return new Job(job.id(), job.status(), job.encoding(), job.detectedEncoding(), job.separator(), job.size(),
                 job.sha256(), job.columns(), job.mapping(), values,
                 job.outcome() == null ? null : report(job.status(), job.outcome()));
     }
 
-    private Report report(String status, PlaceImports.Outcome outcome) {
+    private Report report(String status, ImportJobs.Outcome outcome) {
         return new Report(status, outcome.rows(), outcome.added(), outcome.unchanged(), outcome.problemCount(),
                 problems(outcome));
     }
 
-    private List<Problem> problems(PlaceImports.Outcome outcome) {
+    private List<Problem> problems(ImportJobs.Outcome outcome) {
         return outcome.problems().stream().map(p -> new Problem(p.row(), p.column(),
                 message(p.messageKey(), p.messageArguments()))).toList();
     }

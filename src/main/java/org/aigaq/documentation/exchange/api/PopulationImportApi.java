@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.aigaq.platform.security.Allowed;
 import org.aigaq.platform.security.Role;
+import org.aigaq.platform.tabular.ImportJobs;
 import org.aigaq.platform.tabular.Separator;
 import org.aigaq.platform.tabular.TextEncoding;
 import org.springframework.context.MessageSource;
@@ -101,7 +102,7 @@ class PopulationImportApi {
     ResponseEntity<?> run(@PathVariable long id) {
         try {
             return ResponseEntity.ok(report("IMPORTED", imports.run(id)));
-        } catch (PopulationImports.Refused refused) {
+        } catch (ImportJobs.Refused refused) {
             var outcome = refused.outcome();
             var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
                     message("exchange.job.refused", outcome.problemCount()));
@@ -114,17 +115,17 @@ class PopulationImportApi {
         }
     }
 
-    private Job view(PopulationImports.Job job) {
+    private Job view(ImportJobs.Job<PopulationImports.Mapping> job) {
         return new Job(job.id(), job.status(), job.encoding(), job.detectedEncoding(), job.separator(), job.size(),
                 job.sha256(), job.columns(), job.mapping(), job.outcome() == null ? null : report(job.status(), job.outcome()));
     }
 
-    private Report report(String status, PopulationImports.Outcome outcome) {
+    private Report report(String status, ImportJobs.Outcome outcome) {
         return new Report(status, outcome.rows(), outcome.added(), outcome.unchanged(), outcome.problemCount(),
                 outcome.problems().stream().map(p -> new Problem(p.row(), p.column(), message(p.messageKey(), p.messageArguments()))).toList());
     }
 
-    private List<Problem> problems(PopulationImports.Outcome outcome) {
+    private List<Problem> problems(ImportJobs.Outcome outcome) {
         return report("REFUSED", outcome).problems();
     }
 
