@@ -63,13 +63,7 @@ class StatisticsImportController {
     @Allowed({Role.COORDINATOR, Role.DOCUMENTER})
     @PostMapping("/statistics/imports/{id}/mapping")
     String map(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
-        var chosen = chosen(id, form);
-        try {
-            imports.map(id, null, null, chosen);
-            return "redirect:/statistics/imports/" + id;
-        } catch (InvalidInput invalid) {
-            return page(id, model, invalid.violations(), chosen);
-        }
+        return step(id, form, true, model, () -> {});
     }
 
     /**
@@ -79,30 +73,32 @@ class StatisticsImportController {
     @Allowed({Role.COORDINATOR, Role.DOCUMENTER})
     @PostMapping("/statistics/imports/{id}/dry-run")
     String dryRun(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
-        var chosen = form.containsKey("mapped") ? chosen(id, form) : null;
-        try {
-            if (chosen != null) imports.map(id, null, null, chosen);
-            imports.dryRun(id);
-            return "redirect:/statistics/imports/" + id;
-        } catch (InvalidInput invalid) {
-            return page(id, model, invalid.violations(), chosen);
-        }
+        return step(id, form, form.containsKey("mapped"), model, () -> imports.dryRun(id));
     }
 
     /** Imports, with the columns as chosen on the screen saved first (as for the dry run). */
     @Allowed({Role.COORDINATOR, Role.DOCUMENTER})
     @PostMapping("/statistics/imports/{id}/run")
     String run(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
-        var chosen = form.containsKey("mapped") ? chosen(id, form) : null;
+        return step(id, form, form.containsKey("mapped"), model, () -> {
+            try {
+                imports.run(id);
+            } catch (ImportJobs.Refused refused) {
+                // the problems are saved on the job and shown on its page
+            }
+        });
+    }
+
+    /** Saves the mapping the form sends (when {@code mapped}), then takes the step; a refusal shows the page again. */
+    private String step(long id, Map<String, String> form, boolean mapped, Model model, Runnable then) {
+        var chosen = mapped ? chosen(id, form) : null;
         try {
             if (chosen != null) imports.map(id, null, null, chosen);
-            imports.run(id);
-        } catch (ImportJobs.Refused refused) {
-            // the problems are saved on the job and shown on its page
+            then.run();
+            return "redirect:/statistics/imports/" + id;
         } catch (InvalidInput invalid) {
             return page(id, model, invalid.violations(), chosen);
         }
-        return "redirect:/statistics/imports/" + id;
     }
 
     private StatisticsImports.Mapping chosen(long id, Map<String, String> form) {
