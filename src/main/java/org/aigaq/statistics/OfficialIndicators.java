@@ -1,5 +1,6 @@
 package org.aigaq.statistics;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,6 +106,86 @@ public class OfficialIndicators {
                     counts.court() == null || counts.complaints() == null ? null : indicator.of(counts.court(), counts.complaints())));
         }
         return result;
+    }
+
+    /**
+     * One year of a trend: the official value and its change from the year before, and beside them the coalition's
+     * value of the same definition where the justice records have it (else null). A change is in percentage points,
+     * the difference of the two shares as shown (rounded), so that the table adds up; it is null when the year before
+     * has no value, or is not in the table (a gap of years is not "the previous year").
+     */
+    public record TrendPoint(int year, Ratio official, BigDecimal officialChange, Ratio coalition, BigDecimal coalitionChange) {}
+
+    /**
+     * An indicator's values by year, oldest first, for one jurisdiction, article ({@code 2014:146}) and official source
+     * (agency and report form); {@code compared} when the coalition's records define the same figure.
+     */
+    public record Trend(Definition definition, String jurisdiction, String article, String agency, String form, boolean compared,
+                        List<TrendPoint> points) {}
+
+    /**
+     * The trends of every indicator over the rows selected: per article and source, the figures of a year are those of
+     * the whole article where the table gives them (no part), else the sum of its parts (a measure some part does not
+     * publish is not published); the coalition's side is the justice funnel of the complaints filed that year, by the
+     * furthest step they reached by {@code asOf}.
+     */
+    public List<Trend> trends(OfficialFigures.Selection selection, java.time.LocalDate asOf) {
+        var grouped = new java.util.TreeMap<List<String>, java.util.TreeMap<Integer, List<OfficialFigures.Row>>>(
+                java.util.Comparator.comparing((List<String> k) -> String.join("\u0000", k)));
+        for (var row : figures.rows(selection)) {
+            grouped.computeIfAbsent(List.of(row.jurisdiction(), row.codeVersion() + ":" + row.article(), row.agency(), row.form()),
+                    k -> new java.util.TreeMap<>()).computeIfAbsent(row.year(), y -> new ArrayList<>()).add(row);
+        }
+        var coalition = new LinkedHashMap<List<Object>, AttritionFunnel.Funnel>();
+        var trends = new ArrayList<Trend>();
+        for (var definition : ALL) {
+            boolean compared = AttritionIndicators.ALL.stream().anyMatch(d -> d.indicator().code().equals(definition.indicator().code()));
+            for (var group : grouped.entrySet()) {
+                String article = group.getKey().get(1);
+                var points = new ArrayList<TrendPoint>();
+                TrendPoint previous = null;
+                for (var year : group.getValue().entrySet()) {
+                    Ratio official = definition.of(whole(year.getValue()));
+                    Ratio ours = null;
+                    if (compared) {
+                        var funnelOfYear = coalition.computeIfAbsent(List.of(year.getKey(), article), k -> funnel.funnel(
+                                new FunnelFilter(year.getKey(), year.getKey(), null, null, null, article, null, asOf)));
+                        ours = funnelOfYear.indicators().stream()
+                                .filter(r -> r.indicator().code().equals(definition.indicator().code())).findFirst().orElse(null);
+                    }
+                    boolean follows = previous != null && previous.year() == year.getKey() - 1;
+                    var point = new TrendPoint(year.getKey(), official, follows ? change(previous.official(), official) : null,
+                            ours, follows ? change(previous.coalition(), ours) : null);
+                    points.add(point);
+                    previous = point;
+                }
+                if (points.stream().anyMatch(p -> p.official() != null && p.official().percent() != null)) {
+                    trends.add(new Trend(definition, group.getKey().get(0), article, group.getKey().get(2), group.getKey().get(3),
+                            compared, List.copyOf(points)));
+                }
+            }
+        }
+        return trends;
+    }
+
+    /** The change of a share in percentage points; null when either share is not a figure. */
+    static BigDecimal change(Ratio before, Ratio after) {
+        if (before == null || after == null || before.percent() == null || after.percent() == null) return null;
+        return after.percent().subtract(before.percent());
+    }
+
+    /** The figures of a whole article in one year: its row without a part, or the sum of its parts. */
+    private static OfficialFigures.Row whole(List<OfficialFigures.Row> rows) {
+        var first = rows.getFirst();
+        var total = rows.stream().filter(r -> r.part().isEmpty()).findFirst().orElse(null);
+        if (total != null) return total;
+        var values = new java.util.EnumMap<Measure, Long>(Measure.class);
+        for (Measure m : Measure.values()) {
+            if (rows.stream().allMatch(r -> r.value(m) != null)) values.put(m, rows.stream().mapToLong(r -> r.value(m)).sum());
+        }
+        long version = rows.stream().mapToLong(OfficialFigures.Row::latestVersion).max().orElse(0);
+        return new OfficialFigures.Row(first.jurisdiction(), first.year(), first.agency(), first.form(), first.codeVersion(),
+                first.article(), "", values, version);
     }
 
     private static Long sum(List<OfficialFigures.Row> rows, Measure measure) {

@@ -70,6 +70,29 @@ class StatisticsApiTest extends ApplicationTest {
         assertThat(comparison.statusCode()).as(comparison.body()).isEqualTo(200);
         assertThat(json.readTree(comparison.body())).hasSize(2);
 
+        // Trends: 19/412 = 4.6 % in 2022, 29/400 = 7.3 % in 2023, +2.7 points; the court's share only for 2022.
+        String trendsQuery = "/api/v1/statistics/trends?article=2014:146&agency=" + agency.replace(" ", "%20");
+        var trendsResponse = send(get(trendsQuery, analyst).header("Accept-Language", "ru"));
+        assertThat(trendsResponse.statusCode()).as(trendsResponse.body()).isEqualTo(200);
+        JsonNode trends = json.readTree(trendsResponse.body());
+        assertThat(trends).hasSize(3);
+        JsonNode prosecution = trends.get(0);
+        assertThat(prosecution.get("definition").get("code").asString()).isEqualTo("complaints-sent-to-court");
+        assertThat(prosecution.get("definition").get("numerator").asString()).isEqualTo("Направлены в суд");
+        assertThat(prosecution.get("compared").asBoolean()).isTrue();
+        assertThat(prosecution.get("points")).hasSize(2);
+        assertThat(prosecution.get("points").get(0).get("year").asInt()).isEqualTo(2022);
+        assertThat(prosecution.get("points").get(0).get("officialChange").isNull()).isTrue();
+        assertThat(prosecution.get("points").get(1).get("official").get("numerator").asLong()).isEqualTo(29);
+        assertThat(prosecution.get("points").get(1).get("official").get("percent").decimalValue()).isEqualByComparingTo("7.3");
+        assertThat(prosecution.get("points").get(1).get("officialChange").decimalValue()).isEqualByComparingTo("2.7");
+        JsonNode court = trends.get(2);
+        assertThat(court.get("definition").get("code").asString()).isEqualTo("court-allegations-confirmed");
+        assertThat(court.get("compared").asBoolean()).isFalse();
+        assertThat(court.get("points").get(0).get("official").get("percent").decimalValue()).isEqualByComparingTo("7.1");
+        assertThat(court.get("points").get(1).get("official").get("percent").isNull()).isTrue();
+        assertThat(send(get(trendsQuery, viewer)).statusCode()).isEqualTo(403);
+
         assertThat(send(multipart(analyst, bad)).statusCode()).isEqualTo(403);
         assertThat(send(get(query, viewer)).statusCode()).isEqualTo(403);
         assertThat(send(get("/api/v1/statistics/imports/" + corrected, analyst)).statusCode()).isEqualTo(403);

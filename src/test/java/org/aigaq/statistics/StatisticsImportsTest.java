@@ -54,6 +54,7 @@ class StatisticsImportsTest extends ApplicationTest {
     @Autowired TestAccounts accounts;
     @Autowired JdbcTemplate jdbc;
     @Autowired MessageSource messages;
+    @Autowired org.aigaq.justice.AttritionFunnel funnel;
 
     @BeforeEach
     void signIn() {
@@ -91,6 +92,69 @@ class StatisticsImportsTest extends ApplicationTest {
         assertThat(y2023.ratios().get(OfficialIndicators.ALL.indexOf(OfficialIndicators.ALLEGATIONS_CONFIRMED))).isNull();
         // The prosecution rate is the justice funnel's definition, not a second one.
         assertThat(OfficialIndicators.PROSECUTION.indicator().code()).isEqualTo("complaints-sent-to-court");
+    }
+
+    /**
+     * Trends by hand: agency A publishes 2020, 2022 and 2023 for the whole article; agency B only parts 1 and 2, and
+     * part 2 of 2022 gives no cases opened. Prosecution rate of A: 15/300 = 5.0 %, 19/412 = 4.6 % (no change: 2021 is
+     * missing), 29/400 = 7.25 → 7.3 % (+2.7 points); cases opened: 30/300 = 10.0 %, 58/412 = 14.1 %, 52/400 = 13.0 %
+     * (−1.1 points). B, parts summed: 2022 15/150 = 10.0 %, 2023 16/160 = 10.0 % (0.0 points); cases opened: 2022 not
+     * published, 2023 32/160 = 20.0 % (no change). A's own total wins over parts it also gives (2023, part 2).
+     */
+    @Test
+    void trendsGiveEachYearWithItsChangeInPercentagePoints() {
+        int n = NUMBERS.incrementAndGet();
+        String a = "Trend prosecutor " + n;
+        String b = "Trend police " + n;
+        String csv = String.join("\r\n",
+                "Юрисдикция;Год;Ведомство;Форма;Редакция кодекса;Статья;Часть;Зарегистрировано заявлений;Возбуждено дел;Направлено в суд",
+                "KZ;2020;" + a + ";1-E;2014;146;;300;30;15",
+                "KZ;2022;" + a + ";1-E;2014;146;;412;58;19",
+                "KZ;2023;" + a + ";1-E;2014;146;;400;52;29",
+                "KZ;2023;" + a + ";1-E;2014;146;2;100;10;10",
+                "KZ;2022;" + b + ";;2014;146;1;100;20;10",
+                "KZ;2022;" + b + ";;2014;146;2;50;;5",
+                "KZ;2023;" + b + ";;2014;146;1;100;20;7",
+                "KZ;2023;" + b + ";;2014;146;2;60;12;9",
+                "");
+        imports.run(imports.upload(bytes(csv), null, null).id());
+        var asOf = java.time.LocalDate.of(2026, 6, 30);
+
+        var ofA = indicators.trends(selection(a), asOf);
+        assertThat(ofA).extracting(t -> t.definition().indicator().code(), OfficialIndicators.Trend::article,
+                OfficialIndicators.Trend::agency, OfficialIndicators.Trend::form, OfficialIndicators.Trend::compared)
+                .containsExactly(tuple("complaints-sent-to-court", "2014:146", a, "1-E", true),
+                        tuple("criminal-cases-opened", "2014:146", a, "1-E", true));
+        assertThat(ofA.get(0).points()).extracting(OfficialIndicators.TrendPoint::year, p -> p.official().numerator(),
+                p -> p.official().denominator(), p -> p.official().percent(), OfficialIndicators.TrendPoint::officialChange)
+                .containsExactly(tuple(2020, 15L, 300L, new BigDecimal("5.0"), null),
+                        tuple(2022, 19L, 412L, new BigDecimal("4.6"), null),
+                        tuple(2023, 29L, 400L, new BigDecimal("7.3"), new BigDecimal("2.7")));
+        assertThat(ofA.get(1).points()).extracting(p -> p.official().percent(), OfficialIndicators.TrendPoint::officialChange)
+                .containsExactly(tuple(new BigDecimal("10.0"), null), tuple(new BigDecimal("14.1"), null),
+                        tuple(new BigDecimal("13.0"), new BigDecimal("-1.1")));
+
+        var ofB = indicators.trends(selection(b), asOf);
+        assertThat(ofB).hasSize(2);
+        assertThat(ofB.get(0).points()).extracting(OfficialIndicators.TrendPoint::year, p -> p.official().numerator(),
+                p -> p.official().denominator(), p -> p.official().percent(), OfficialIndicators.TrendPoint::officialChange)
+                .containsExactly(tuple(2022, 15L, 150L, new BigDecimal("10.0"), null),
+                        tuple(2023, 16L, 160L, new BigDecimal("10.0"), new BigDecimal("0.0")));
+        assertThat(ofB.get(1).points()).extracting(OfficialIndicators.TrendPoint::official)
+                .first().isNull();
+        assertThat(ofB.get(1).points().get(1).official().percent()).isEqualByComparingTo("20.0");
+        assertThat(ofB.get(1).points().get(1).officialChange()).isNull();
+
+        // The coalition's side is the justice funnel's own figure of that year and article, and its change the difference.
+        var p2022 = ofA.get(0).points().get(1);
+        var p2023 = ofA.get(0).points().get(2);
+        assertThat(p2022.coalition()).isNotNull();
+        assertThat(p2022.coalition().indicator()).isEqualTo(OfficialIndicators.PROSECUTION.indicator());
+        var funnel2023 = funnel.funnel(new org.aigaq.justice.FunnelFilter(2023, 2023, null, null, null, "2014:146", null, asOf));
+        assertThat(p2023.coalition()).isEqualTo(funnel2023.indicators().stream()
+                .filter(r -> r.indicator().code().equals("complaints-sent-to-court")).findFirst().orElseThrow());
+        assertThat(p2023.coalitionChange()).isEqualTo(p2022.coalition().percent() == null || p2023.coalition().percent() == null
+                ? null : p2023.coalition().percent().subtract(p2022.coalition().percent()));
     }
 
     @Test
@@ -144,9 +208,30 @@ class StatisticsImportsTest extends ApplicationTest {
             String english = messages.getMessage(problem.messageKey(), problem.messageArguments(), Locale.ENGLISH);
             assertThat(messages.getMessage(problem.messageKey(), problem.messageArguments(), russian)).isNotEqualTo(english);
         }
-        assertThatThrownBy(() -> imports.run(job.id())).isInstanceOf(StatisticsImports.Refused.class);
+        assertThatThrownBy(() -> imports.run(job.id())).isInstanceOf(org.aigaq.platform.tabular.ImportJobs.Refused.class);
         assertThat(figures.rows(selection(agency))).isEmpty();
         assertThat(imports.get(job.id()).status()).isEqualTo("REFUSED");
+    }
+
+    @Test
+    void aMappingWithoutTheAgencyNamesItByItsLabelInEachLanguage() {
+        var job = imports.upload(bytes("Год;Орган власти;Статья;Зарегистрировано заявлений\r\n2022;Суд;146;3\r\n"), null, null);
+        assertThat(job.mapping().columns()).containsEntry("Орган власти", null);
+        var invalid = org.assertj.core.api.Assertions.catchThrowableOfType(org.aigaq.platform.InvalidInput.class,
+                () -> imports.map(job.id(), null, null, job.mapping()));
+        assertThat(invalid.violations()).hasSize(1);
+        var violation = invalid.violations().getFirst();
+        assertThat(messages.getMessage(violation.messageKey(), violation.arguments(), Locale.ENGLISH))
+                .isEqualTo("Say which column holds “Agency”.");
+        assertThat(messages.getMessage(violation.messageKey(), violation.arguments(), Locale.forLanguageTag("ru")))
+                .isEqualTo("Укажите, в каком столбце «Ведомство».");
+        assertThat(messages.getMessage(violation.messageKey(), violation.arguments(), Locale.forLanguageTag("kk")))
+                .isEqualTo("«Ведомство» қай бағанда екенін көрсетіңіз.");
+        var columns = new java.util.LinkedHashMap<>(job.mapping().columns());
+        columns.put("Орган власти", StatisticsField.AGENCY);
+        assertThat(imports.map(job.id(), null, null, new StatisticsImports.Mapping(columns)).mapping().columns())
+                .containsEntry("Орган власти", StatisticsField.AGENCY);
+        assertThat(imports.dryRun(job.id()).problems()).isEmpty();
     }
 
     @Test

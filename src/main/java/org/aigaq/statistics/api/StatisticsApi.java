@@ -15,6 +15,7 @@ import org.aigaq.justice.Jurisdictions;
 import org.aigaq.platform.indicators.Ratio;
 import org.aigaq.platform.security.Allowed;
 import org.aigaq.platform.security.Role;
+import org.aigaq.platform.tabular.ImportReports;
 import org.aigaq.platform.tabular.Separator;
 import org.aigaq.platform.tabular.TextEncoding;
 import org.aigaq.statistics.Measure;
@@ -24,9 +25,6 @@ import org.aigaq.statistics.StatisticsField;
 import org.aigaq.statistics.StatisticsImports;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -51,16 +49,6 @@ class StatisticsApi {
     /** A change of mapping; what is left out (null) stays as it is. */
     record MappingChange(TextEncoding encoding, Separator separator, Map<String, StatisticsField> columns) {}
 
-    /** One problem of a file: row, column (null when it concerns the row or the file), and why. */
-    record Problem(long row, String column, String message) {}
-
-    /** What a dry run found or a run did. */
-    record Report(String status, long rows, int added, int corrected, int unchanged, long problemCount, List<Problem> problems) {}
-
-    /** An import: how the file is read, its columns, the mapping and the last outcome. */
-    record Job(long id, String status, TextEncoding encoding, TextEncoding detectedEncoding, Separator separator,
-               long fileSize, String sha256, List<String> columns, StatisticsImports.Mapping mapping, Report outcome) {}
-
     /** An indicator's definition: numerator and denominator as words, and the rounding. */
     record Definition(String code, String name, String numerator, String denominator, int decimals, String rounding) {}
 
@@ -78,19 +66,28 @@ class StatisticsApi {
     record Version(String jurisdiction, int year, String agency, String form, String codeVersion, String article, String part,
                    Measure measure, long value, long version, OffsetDateTime importedAt) {}
 
+    /** One year of a trend: the official value and its change in percentage points, and the coalition's (null where none). */
+    record TrendPoint(int year, Value official, BigDecimal officialChange, Value coalition, BigDecimal coalitionChange) {}
+
+    /** An indicator's values by year for one article and official source, oldest first, with its definition. */
+    record Trend(Definition definition, String jurisdiction, String article, String agency, String form, boolean compared,
+                 List<TrendPoint> points) {}
+
     private final StatisticsImports imports;
     private final OfficialFigures figures;
     private final OfficialIndicators indicators;
     private final Jurisdictions jurisdictions;
     private final MessageSource messages;
+    private final ImportReports reports;
 
     StatisticsApi(StatisticsImports imports, OfficialFigures figures, OfficialIndicators indicators, Jurisdictions jurisdictions,
-                  MessageSource messages) {
+                  MessageSource messages, ImportReports reports) {
         this.imports = imports;
         this.figures = figures;
         this.indicators = indicators;
         this.jurisdictions = jurisdictions;
         this.messages = messages;
+        this.reports = reports;
     }
 
     @Operation(summary = "Upload a CSV file of official statistics (multipart/form-data: file, and optionally encoding "
@@ -98,57 +95,43 @@ class StatisticsApi {
             + "(jurisdiction, year, agency, form, code version, article, part, and one column per measure)")
     @Allowed({Role.COORDINATOR, Role.DOCUMENTER})
     @PostMapping("/imports")
-    ResponseEntity<Job> upload(@RequestParam(required = false) MultipartFile file,
-                               @RequestParam(required = false) TextEncoding encoding,
-                               @RequestParam(required = false) Separator separator) throws IOException {
-        boolean chosen = file != null && !(file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()));
-        try (InputStream content = chosen ? file.getInputStream() : null) {
+    ResponseEntity<ImportReports.Job<StatisticsImports.Mapping>> upload(
+            @RequestParam(required = false) MultipartFile file, @RequestParam(required = false) TextEncoding encoding,
+            @RequestParam(required = false) Separator separator) throws IOException {
+        try (InputStream content = ImportReports.content(file)) {
             var job = imports.upload(content, encoding, separator);
-            return ResponseEntity.created(URI.create("/api/v1/statistics/imports/" + job.id())).body(view(job));
+            return ResponseEntity.created(URI.create("/api/v1/statistics/imports/" + job.id())).body(reports.job(job));
         }
     }
 
     @Operation(summary = "An import of the caller's, with its mapping and the last outcome")
     @Allowed({Role.COORDINATOR, Role.DOCUMENTER})
     @GetMapping("/imports/{id}")
-    Job get(@PathVariable long id) {
-        return view(imports.get(id));
+    ImportReports.Job<StatisticsImports.Mapping> get(@PathVariable long id) {
+        return reports.job(imports.get(id));
     }
 
     @Operation(summary = "Change the mapping {column: field or null}, the encoding or the separator")
     @Allowed({Role.COORDINATOR, Role.DOCUMENTER})
     @PutMapping("/imports/{id}/mapping")
-    Job map(@PathVariable long id, @RequestBody MappingChange change) {
+    ImportReports.Job<StatisticsImports.Mapping> map(@PathVariable long id, @RequestBody MappingChange change) {
         var job = imports.get(id);
         var mapping = change.columns() == null ? job.mapping() : new StatisticsImports.Mapping(change.columns());
-        return view(imports.map(id, change.encoding(), change.separator(), mapping));
+        return reports.job(imports.map(id, change.encoding(), change.separator(), mapping));
     }
 
     @Operation(summary = "Check every row; nothing is recorded")
     @Allowed({Role.COORDINATOR, Role.DOCUMENTER})
     @PostMapping("/imports/{id}/dry-run")
-    Report dryRun(@PathVariable long id) {
-        var outcome = imports.dryRun(id);
-        return report(outcome.problemCount() == 0 ? "CHECKED" : "REFUSED", outcome);
+    ImportReports.Report dryRun(@PathVariable long id) {
+        return reports.checked(imports.dryRun(id));
     }
 
     @Operation(summary = "Record a new version with every new or corrected figure, or none (422 with the problems)")
     @Allowed({Role.COORDINATOR, Role.DOCUMENTER})
     @PostMapping("/imports/{id}/run")
     ResponseEntity<?> run(@PathVariable long id) {
-        try {
-            return ResponseEntity.ok(report("IMPORTED", imports.run(id)));
-        } catch (StatisticsImports.Refused refused) {
-            var outcome = refused.outcome();
-            var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-                    message("exchange.job.refused", outcome.problemCount()));
-            problem.setType(URI.create("https://aigaq.org/problems/import-refused"));
-            problem.setTitle(message("exchange.api.refused"));
-            problem.setProperty("problemCount", outcome.problemCount());
-            problem.setProperty("problems", report("REFUSED", outcome).problems());
-            return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(problem);
-        }
+        return reports.run(() -> imports.run(id));
     }
 
     @Operation(summary = "Every version of the official figures selected (jurisdiction, article as 2014:146, agency, "
@@ -172,9 +155,7 @@ class StatisticsApi {
                           @RequestParam(required = false) String agency, @RequestParam(required = false) Integer fromYear,
                           @RequestParam(required = false) Integer toYear) {
         var rows = indicators.indicators(new OfficialFigures.Selection(jurisdiction, article, agency, fromYear, toYear));
-        var definitions = OfficialIndicators.ALL.stream().map(d -> new Definition(d.indicator().code(),
-                message(d.indicator().messageKey()), message(d.indicator().numeratorKey()), message(d.indicator().denominatorKey()),
-                d.indicator().decimals(), "HALF_UP")).toList();
+        var definitions = OfficialIndicators.ALL.stream().map(this::definition).toList();
         return new Indicators(definitions, rows.stream().map(r -> new IndicatorRow(r.row().jurisdiction(), r.row().year(),
                 r.row().agency(), r.row().form(), r.row().codeVersion(), r.row().article(), r.row().part(), r.row().latestVersion(),
                 new LinkedHashMap<>(r.row().values()), values(r.ratios()))).toList());
@@ -194,6 +175,31 @@ class StatisticsApi {
                 asOf == null ? jurisdictions.today() : asOf);
     }
 
+    @Operation(summary = "The trends of the indicators selected (jurisdiction, article as 2014:146, agency, fromYear, "
+            + "toYear): per indicator, article and official source, each year's value with its change from the year before "
+            + "in percentage points, beside the coalition's same figure of that year (justice funnel by asOf, today by default)")
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR, Role.ANALYST})
+    @GetMapping("/trends")
+    List<Trend> trends(@RequestParam(required = false) String jurisdiction, @RequestParam(required = false) String article,
+                       @RequestParam(required = false) String agency, @RequestParam(required = false) Integer fromYear,
+                       @RequestParam(required = false) Integer toYear, @RequestParam(required = false) LocalDate asOf) {
+        return indicators.trends(new OfficialFigures.Selection(jurisdiction, article, agency, fromYear, toYear),
+                asOf == null ? jurisdictions.today() : asOf).stream().map(t -> new Trend(definition(t.definition()),
+                t.jurisdiction(), t.article(), t.agency(), t.form(), t.compared(), t.points().stream()
+                .map(p -> new TrendPoint(p.year(), value(t.definition().indicator().code(), p.official()), p.officialChange(),
+                        p.coalition() == null ? null : value(t.definition().indicator().code(), p.coalition()), p.coalitionChange()))
+                .toList())).toList();
+    }
+
+    private Definition definition(OfficialIndicators.Definition d) {
+        return new Definition(d.indicator().code(), message(d.indicator().messageKey()), message(d.indicator().numeratorKey()),
+                message(d.indicator().denominatorKey()), d.indicator().decimals(), "HALF_UP");
+    }
+
+    private static Value value(String code, Ratio r) {
+        return r == null ? new Value(code, null, null, null) : new Value(code, r.numerator(), r.denominator(), r.percent());
+    }
+
     private static List<Value> values(List<Ratio> ratios) {
         var values = new java.util.ArrayList<Value>();
         for (int i = 0; i < ratios.size(); i++) {
@@ -202,16 +208,6 @@ class StatisticsApi {
             values.add(r == null ? new Value(code, null, null, null) : new Value(code, r.numerator(), r.denominator(), r.percent()));
         }
         return values;
-    }
-
-    private Job view(StatisticsImports.Job job) {
-        return new Job(job.id(), job.status(), job.encoding(), job.detectedEncoding(), job.separator(), job.size(),
-                job.sha256(), job.columns(), job.mapping(), job.outcome() == null ? null : report(job.status(), job.outcome()));
-    }
-
-    private Report report(String status, StatisticsImports.Outcome outcome) {
-        return new Report(status, outcome.rows(), outcome.added(), outcome.corrected(), outcome.unchanged(), outcome.problemCount(),
-                outcome.problems().stream().map(p -> new Problem(p.row(), p.column(), message(p.messageKey(), p.messageArguments()))).toList());
     }
 
     private String message(String key, Object... arguments) {

@@ -21,7 +21,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The official statistics page: the indicators of the published tables with their definitions beside them, a chart
- * of the prosecution rate, the official counts beside the coalition's, every version of the figures, and the CSV.
+ * of the prosecution rate, the trends by year (official beside the coalition's), the official counts beside the
+ * coalition's, every version of the figures, and the CSV.
  */
 @Controller
 class StatisticsController {
@@ -50,7 +51,9 @@ class StatisticsController {
         model.addAttribute("history", figures.history(selection.selection()));
         var user = CurrentUser.require();
         model.addAttribute("canImport", user.has(Role.COORDINATOR) || user.has(Role.DOCUMENTER));
-        model.addAttribute("query", query(parameters));
+        model.addAttribute("query", query("/statistics.csv", parameters));
+        model.addAttribute("trends", indicators.trends(selection.selection(), jurisdictions.today()));
+        model.addAttribute("trendsQuery", query("/statistics/trends.csv", parameters));
         return "statistics/indicators";
     }
 
@@ -85,6 +88,35 @@ class StatisticsController {
         }
     }
 
+    /**
+     * The trends as CSV: one line per indicator, article, source and year, the official counts, share and change in
+     * percentage points, and the coalition's where the justice records define the same figure.
+     */
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR, Role.ANALYST})
+    @GetMapping("/statistics/trends.csv")
+    void trendsCsv(@RequestParam Map<String, String> parameters, HttpServletResponse response) throws IOException {
+        var trends = indicators.trends(selection(parameters).selection(), jurisdictions.today());
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"official-statistics-trends.csv\"");
+        try (var printer = new CSVPrinter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8),
+                CSVFormat.DEFAULT.builder().setHeader("indicator", "jurisdiction", "article", "agency", "form", "year",
+                        "official_numerator", "official_denominator", "official_percent", "official_change_points",
+                        "coalition_numerator", "coalition_denominator", "coalition_percent", "coalition_change_points").get())) {
+            for (var trend : trends) {
+                for (var point : trend.points()) {
+                    var official = point.official();
+                    var coalition = point.coalition();
+                    printer.printRecord(trend.definition().indicator().code(), trend.jurisdiction(), trend.article(),
+                            trend.agency(), trend.form(), point.year(),
+                            official == null ? null : official.numerator(), official == null ? null : official.denominator(),
+                            official == null ? null : official.percent(), point.officialChange(),
+                            coalition == null ? null : coalition.numerator(), coalition == null ? null : coalition.denominator(),
+                            coalition == null ? null : coalition.percent(), point.coalitionChange());
+                }
+            }
+        }
+    }
+
     private record Parsed(OfficialFigures.Selection selection, boolean invalid) {}
 
     /** The filters; a year that is not one is left out and said so on the page. */
@@ -110,8 +142,8 @@ class StatisticsController {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private static String query(Map<String, String> parameters) {
-        var builder = org.springframework.web.util.UriComponentsBuilder.fromPath("/statistics.csv");
+    private static String query(String path, Map<String, String> parameters) {
+        var builder = org.springframework.web.util.UriComponentsBuilder.fromPath(path);
         for (String name : java.util.List.of("article", "agency", "fromYear", "toYear")) {
             String value = blank(parameters.get(name));
             if (value != null) builder.queryParam(name, value);

@@ -236,6 +236,32 @@ class ImportPagesTest extends ApplicationTest {
                 + "WHERE e.title = ? AND i.date = '2024-04-02'", Long.class, "Избиение " + marker)).isEqualTo(1);
     }
 
+    /** The place import's pages over the one import job: the proposed mapping shown, the dry run, the run, the outcome. */
+    @Test
+    void aDocumenterImportsPlacesThroughThePages() throws Exception {
+        String csv = "name,official_code,type,region\n\"Colony " + marker + "\",UK-" + marker + "/9,penal-colony,Kostanay Region\n";
+        var upload = mvc.perform(multipart("/places/imports").file(new MockMultipartFile("file", "places.csv", "text/csv",
+                csv.getBytes(StandardCharsets.UTF_8))).session(session).with(csrf())).andReturn().getResponse();
+        assertThat(upload.getStatus()).isEqualTo(302);
+        String job = upload.getRedirectedUrl();
+        var mapping = Jsoup.parse(page(job, session, "en"));
+        assertThat(mapping.select("select[name=column-0] option[selected]").attr("value")).isEqualTo("NAME");
+        assertThat(mapping.select("select[name=column-2] option[selected]").attr("value")).isEqualTo("LOCATION_TYPE");
+        var dry = mvc.perform(post(job + "/dry-run").session(session).with(csrf())).andReturn().getResponse();
+        assertThat(dry.getStatus()).isEqualTo(302);
+        assertThat(jdbc.queryForObject("SELECT status FROM place_import WHERE id = ?", String.class,
+                Long.parseLong(job.substring(job.lastIndexOf('/') + 1)))).isEqualTo("CHECKED");
+        assertThat(mvc.perform(post(job + "/run").session(session).with(csrf())).andReturn().getResponse().getStatus()).isEqualTo(302);
+        // The imported job's page still renders (200) from the one job type.
+        assertThat(Jsoup.parse(page(job, session, "en")).select("select[name=column-0]")).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT status || ':' || added || ':' || corrected || ':' || (imported_at IS NOT NULL)"
+                + " FROM place_import WHERE id = ?", String.class, Long.parseLong(job.substring(job.lastIndexOf('/') + 1))))
+                .isEqualTo("IMPORTED:1:0:true");
+        // Someone else's import does not exist for them.
+        var other = session(accounts.create(Role.DOCUMENTER, true));
+        assertThat(mvc.perform(get(job).session(other)).andReturn().getResponse().getStatus()).isEqualTo(404);
+    }
+
     private long count() {
         return jdbc.queryForObject("SELECT count(*) FROM event WHERE title LIKE ?", Long.class, "%" + marker + "%");
     }

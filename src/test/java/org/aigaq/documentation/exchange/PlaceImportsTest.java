@@ -152,7 +152,7 @@ class PlaceImportsTest extends ApplicationTest {
                         tuple(4L, "lat", "documentation.place.degrees"),
                         tuple(6L, "code", "places.import.same-as-row"),
                         tuple(8L, null, "exchange.problem.value-count"));
-        assertThatThrownBy(() -> imports.run(job.id())).isInstanceOf(PlaceImports.Refused.class);
+        assertThatThrownBy(() -> imports.run(job.id())).isInstanceOf(org.aigaq.platform.tabular.ImportJobs.Refused.class);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM place WHERE name LIKE ?", Long.class, "% " + n))
                 .as("only the place that was there before").isEqualTo(1);
         assertThat(imports.get(job.id()).status()).isEqualTo("REFUSED");

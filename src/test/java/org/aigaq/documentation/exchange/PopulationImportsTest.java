@@ -104,7 +104,7 @@ class PopulationImportsTest extends ApplicationTest {
                 .contains("2");
 
         // The run is refused as a whole: not even the two good rows are written.
-        assertThatThrownBy(() -> imports.run(job.id())).isInstanceOf(PopulationImports.Refused.class);
+        assertThatThrownBy(() -> imports.run(job.id())).isInstanceOf(org.aigaq.platform.tabular.ImportJobs.Refused.class);
         assertThat(population.of(colony)).isEmpty();
         assertThat(imports.get(job.id()).status()).isEqualTo("REFUSED");
     }

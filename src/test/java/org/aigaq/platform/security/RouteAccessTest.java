@@ -310,6 +310,7 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("POST /api/v1/places/population-imports/{id}/run", DECIDERS);
         EXPECTED.put("GET /statistics", MONITORING_READERS);
         EXPECTED.put("GET /statistics.csv", MONITORING_READERS);
+        EXPECTED.put("GET /statistics/trends.csv", MONITORING_READERS);
         EXPECTED.put("GET /statistics/imports/new", DECIDERS);
         EXPECTED.put("POST /statistics/imports", DECIDERS);
         EXPECTED.put("GET /statistics/imports/{id}", DECIDERS);
@@ -360,6 +361,7 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("GET /api/v1/reports/{id}/editions/{number}/download", MONITORING_READERS);
         EXPECTED.put("GET /reports/{id}/download", MONITORING_READERS);
         EXPECTED.put("GET /reports/{id}/editions/{number}/download", MONITORING_READERS);
+        EXPECTED.put("GET /api/v1/statistics/trends", MONITORING_READERS);
         EXPECTED.put("POST /places/imports", DECIDERS);
         EXPECTED.put("GET /places/imports/{id}", DECIDERS);
         EXPECTED.put("POST /places/imports/{id}/mapping", DECIDERS);

@@ -11,13 +11,10 @@ import org.aigaq.documentation.exchange.PlaceField;
 import org.aigaq.documentation.exchange.PlaceImports;
 import org.aigaq.platform.security.Allowed;
 import org.aigaq.platform.security.Role;
+import org.aigaq.platform.tabular.ImportJobs;
+import org.aigaq.platform.tabular.ImportReports;
 import org.aigaq.platform.tabular.Separator;
 import org.aigaq.platform.tabular.TextEncoding;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,23 +40,17 @@ class PlaceImportApi {
     record MappingChange(TextEncoding encoding, Separator separator, Map<String, PlaceField> columns,
                          Map<PlaceField, Map<String, String>> values) {}
 
-    /** One problem of a file: row, column (null when it concerns the row or the file), and why. */
-    record Problem(long row, String column, String message) {}
-
-    /** What a dry run found or a run did: rows read, places added (or to add), rows already in the registry. */
-    record Report(String status, long rows, int added, int unchanged, long problemCount, List<Problem> problems) {}
-
     /** An import: how the file is read, its columns, the mapping, the values to map and the last outcome. */
     record Job(long id, String status, TextEncoding encoding, TextEncoding detectedEncoding, Separator separator,
                long fileSize, String sha256, List<String> columns, PlaceImports.Mapping mapping,
-               List<PlaceImports.ValueChoice> values, Report outcome) {}
+               List<PlaceImports.ValueChoice> values, ImportReports.Report outcome) {}
 
     private final PlaceImports imports;
-    private final MessageSource messages;
+    private final ImportReports reports;
 
-    PlaceImportApi(PlaceImports imports, MessageSource messages) {
+    PlaceImportApi(PlaceImports imports, ImportReports reports) {
         this.imports = imports;
-        this.messages = messages;
+        this.reports = reports;
     }
 
     @Operation(summary = "Upload a CSV file of places (multipart/form-data: file, and optionally encoding "
@@ -69,8 +60,7 @@ class PlaceImportApi {
     ResponseEntity<Job> upload(@RequestParam(required = false) MultipartFile file,
                                @RequestParam(required = false) TextEncoding encoding,
                                @RequestParam(required = false) Separator separator) throws IOException {
-        boolean chosen = file != null && !(file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()));
-        try (InputStream content = chosen ? file.getInputStream() : null) {
+        try (InputStream content = ImportReports.content(file)) {
             var job = imports.upload(content, encoding, separator);
             return ResponseEntity.created(URI.create("/api/v1/places/imports/" + job.id())).body(view(job));
         }
@@ -94,47 +84,20 @@ class PlaceImportApi {
 
     @Operation(summary = "Check every row with the registry's rules; nothing is recorded")
     @PostMapping("/{id}/dry-run")
-    Report dryRun(@PathVariable long id) {
-        var outcome = imports.dryRun(id);
-        return report(outcome.problemCount() == 0 ? "CHECKED" : "REFUSED", outcome);
+    ImportReports.Report dryRun(@PathVariable long id) {
+        return reports.checked(imports.dryRun(id));
     }
 
     @Operation(summary = "Add every new place in one transaction, or none (422 with the problems); audited once")
     @PostMapping("/{id}/run")
     ResponseEntity<?> run(@PathVariable long id) {
-        try {
-            return ResponseEntity.ok(report("IMPORTED", imports.run(id)));
-        } catch (PlaceImports.Refused refused) {
-            var outcome = refused.outcome();
-            var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-                    message("exchange.job.refused", outcome.problemCount()));
-            problem.setType(URI.create("https://aigaq.org/problems/import-refused"));
-            problem.setTitle(message("exchange.api.refused"));
-            problem.setProperty("problemCount", outcome.problemCount());
-            problem.setProperty("problems", problems(outcome));
-            return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(problem);
-        }
+        return reports.run(() -> imports.run(id));
     }
 
-    private Job view(PlaceImports.Job job) {
+    private Job view(ImportJobs.Job<PlaceImports.Mapping> job) {
         var values = job.imported() ? List.<PlaceImports.ValueChoice>of() : imports.values(job.id());
         return new Job(job.id(), job.status(), job.encoding(), job.detectedEncoding(), job.separator(), job.size(),
                 job.sha256(), job.columns(), job.mapping(), values,
-                job.outcome() == null ? null : report(job.status(), job.outcome()));
-    }
-
-    private Report report(String status, PlaceImports.Outcome outcome) {
-        return new Report(status, outcome.rows(), outcome.added(), outcome.unchanged(), outcome.problemCount(),
-                problems(outcome));
-    }
-
-    private List<Problem> problems(PlaceImports.Outcome outcome) {
-        return outcome.problems().stream().map(p -> new Problem(p.row(), p.column(),
-                message(p.messageKey(), p.messageArguments()))).toList();
-    }
-
-    private String message(String key, Object... arguments) {
-        return messages.getMessage(key, arguments, key, LocaleContextHolder.getLocale());
+                job.outcome() == null ? null : reports.report(job.status(), job.outcome()));
     }
 }

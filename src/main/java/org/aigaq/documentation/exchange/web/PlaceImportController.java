@@ -11,6 +11,7 @@ import org.aigaq.documentation.exchange.PlaceImports;
 import org.aigaq.platform.InvalidInput;
 import org.aigaq.platform.security.Allowed;
 import org.aigaq.platform.security.Role;
+import org.aigaq.platform.tabular.ImportJobs;
 import org.aigaq.platform.tabular.Separator;
 import org.aigaq.platform.tabular.TextEncoding;
 import org.springframework.stereotype.Controller;
@@ -91,7 +92,7 @@ class PlaceImportController {
     String run(@PathVariable long id, Model model) {
         try {
             imports.run(id);
-        } catch (PlaceImports.Refused refused) {
+        } catch (ImportJobs.Refused refused) {
             // The problems are kept with the import and shown on its page.
         } catch (InvalidInput invalid) {
             return page(imports.get(id), invalid.violations(), model);
@@ -117,7 +118,7 @@ class PlaceImportController {
                 new PlaceImports.Mapping(columns, values));
     }
 
-    private String page(PlaceImports.Job job, List<InvalidInput.Violation> errors, Model model) {
+    private String page(ImportJobs.Job<PlaceImports.Mapping> job, List<InvalidInput.Violation> errors, Model model) {
         model.addAttribute("job", job);
         model.addAttribute("errors", errors);
         model.addAttribute("fields", PlaceField.values());
