@@ -23,3 +23,23 @@
         document.querySelectorAll('.field-error[id]').forEach(mark);
     });
 }());
+
+// The shadow report's block form: only the parameters the chosen kind of block takes are shown (without scripts, all
+// are shown and the others are ignored).
+(function () {
+    'use strict';
+
+    function show(kind) {
+        document.querySelectorAll('.block-parameter[data-kinds]').forEach(function (field) {
+            field.hidden = field.getAttribute('data-kinds').split(/\s+/).indexOf(kind.value) < 0;
+        });
+    }
+
+    document.addEventListener('DOMContentLoaded', function () {
+        var kind = document.getElementById('block-kind');
+        if (kind) {
+            show(kind);
+            kind.addEventListener('change', function () { show(kind); });
+        }
+    });
+}());

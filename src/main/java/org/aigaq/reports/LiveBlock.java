@@ -78,6 +78,17 @@ public enum LiveBlock {
         return "reports.block." + name().toLowerCase(Locale.ROOT);
     }
 
+    /** For each parameter's name, the kinds of block that take it, so that the block form shows a field only for them. */
+    public static java.util.Map<String, List<LiveBlock>> kindsByParameter() {
+        var kinds = new java.util.LinkedHashMap<String, List<LiveBlock>>();
+        for (LiveBlock kind : values()) {
+            for (Parameter parameter : kind.parameters) {
+                kinds.computeIfAbsent(parameter.name(), name -> new java.util.ArrayList<>()).add(kind);
+            }
+        }
+        return kinds;
+    }
+
     /**
      * The parameters checked and stripped, blank ones left out; each mistake is named {@code parameters.<name>} so
      * that a form shows it beside its field and the API by the pointer {@code /parameters/<name>}.

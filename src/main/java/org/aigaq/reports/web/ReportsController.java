@@ -251,6 +251,7 @@ class ReportsController {
         if (!model.containsAttribute("newSection")) model.addAttribute("newSection", new SectionForm(null, null));
         model.addAttribute("errors", errors);
         model.addAttribute("kinds", LiveBlock.values());
+        model.addAttribute("kindsByParameter", LiveBlock.kindsByParameter());
         model.addAttribute("languages", Reports.LANGUAGES);
         model.addAttribute("editions", editions.editions(id));
         model.addAttribute("preview", html(editions.draft(id)));
