@@ -113,6 +113,11 @@ public class RecommendationDashboard {
                   UNION ALL
                   SELECT r.id, r.document_symbol, r.paragraph, r.sub_paragraph, 'assessment', a.assessed_on, a.grade, a.created_at
                     FROM recommendation_assessment a JOIN recommendation r ON r.id = a.recommendation_id WHERE %1$s AND a.created_at >= :from
+                  UNION ALL
+                  -- a corrected assessment, with the grade it had before
+                  SELECT r.id, r.document_symbol, r.paragraph, r.sub_paragraph, 'assessment-corrected', c.corrected_at::date, c.grade, c.corrected_at
+                    FROM recommendation_assessment_correction c JOIN recommendation_assessment a ON a.id = c.assessment_id
+                    JOIN recommendation r ON r.id = a.recommendation_id WHERE %1$s AND c.corrected_at >= :from
                 ) changes ORDER BY at DESC LIMIT 500""".formatted(visible)).params(params))
                 .query((rs, n) -> {
                     String p = rs.getString("paragraph");

@@ -192,6 +192,13 @@ class RecommendationsApiTest extends ApplicationTest {
         assertThat(summary("state-recommendation.claim-changed", id)).contains("Lawyers are admitted at once.")
                 .contains("Lawyers are admitted within three hours.");
         assertThat(summary("state-recommendation.assessment-changed", id)).contains("\"grade\":\"B2\"").contains("\"grade\":\"C1\"");
+        // the dashboard's changes count the correction, with the grade it replaced
+        JsonNode dashboard = json.readTree(ok(call("GET", "/api/v1/recommendations-tracker/dashboard?since=2000-01-01", documenter, null), 200).body());
+        var corrections = new ArrayList<String>();
+        dashboard.get("changes").forEach(c -> {
+            if (c.get("recommendationId").asLong() == id && c.get("kind").asString().equals("assessment-corrected")) corrections.add(c.get("grade").asString());
+        });
+        assertThat(corrections).containsExactly("B2");
 
         // mistakes by JSON pointer, nothing changed
         assertThat(pointers(call("PUT", "/api/v1/recommendations-tracker/" + id, documenter, """
