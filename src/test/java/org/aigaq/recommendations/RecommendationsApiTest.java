@@ -3,38 +3,25 @@ package org.aigaq.recommendations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.aigaq.platform.accounts.ApiTokens;
 import org.aigaq.platform.security.Role;
-import org.aigaq.support.ApplicationTest;
+import org.aigaq.support.ApiTestCase;
 import org.aigaq.support.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Recommendations over the API: a CAT follow-up item with its claims and graded assessment (cases as evidence), the
  * "repeated since" chain, the dashboard and reminders, mistakes by JSON pointer in Russian with nothing written, and
  * refusals for another organisation and for roles that do not record; every write audited.
  */
-class RecommendationsApiTest extends ApplicationTest {
+class RecommendationsApiTest extends ApiTestCase {
 
-    @LocalServerPort int port;
-    @Autowired TestAccounts accounts;
-    @Autowired ApiTokens tokens;
-    @Autowired JsonMapper json;
-    @Autowired JdbcTemplate jdbc;
-
-    private final HttpClient http = HttpClient.newHttpClient();
     private TestAccounts.Account documenterAccount;
     private String documenter;
     private String analyst;
@@ -371,28 +358,5 @@ class RecommendationsApiTest extends ApplicationTest {
 
     private long id(HttpResponse<String> response) {
         return json.readTree(response.body()).get("id").asLong();
-    }
-
-    private List<String> pointers(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-        var pointers = new ArrayList<String>();
-        json.readTree(response.body()).get("errors").forEach(e -> pointers.add(e.get("pointer").asString()));
-        return pointers;
-    }
-
-    private String token(long userId) {
-        return tokens.create(userId, "test").value();
-    }
-
-    private HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
-        return call(method, path, token, body, "en");
-    }
-
-    private HttpResponse<String> call(String method, String path, String token, String body, String language) throws Exception {
-        var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept-Language", language)
-                .header("Authorization", "Bearer " + token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) builder.header("Content-Type", "application/json");
-        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

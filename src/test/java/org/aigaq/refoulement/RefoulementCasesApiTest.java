@@ -2,39 +2,23 @@ package org.aigaq.refoulement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.aigaq.platform.accounts.ApiTokens;
 import org.aigaq.platform.security.Role;
-import org.aigaq.support.ApplicationTest;
-import org.aigaq.support.TestAccounts;
+import org.aigaq.support.ApiTestCase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Non-refoulement cases over the API: opening a case, its timeline and the outcome following the latest deciding
  * event, the list's filters, the figures, the sequencing checks by JSON pointer in Russian, audit of writes and reads,
  * and refusals for another organisation and for roles without rights.
  */
-class RefoulementCasesApiTest extends ApplicationTest {
+class RefoulementCasesApiTest extends ApiTestCase {
 
-    @LocalServerPort int port;
-    @Autowired TestAccounts accounts;
-    @Autowired ApiTokens tokens;
-    @Autowired JsonMapper json;
-    @Autowired JdbcTemplate jdbc;
-
-    private final HttpClient http = HttpClient.newHttpClient();
     private String lawyer;
     private String analyst;
     private String viewer;
@@ -250,39 +234,10 @@ class RefoulementCasesApiTest extends ApplicationTest {
         return json.readTree(response.body());
     }
 
-    private long person(String token, String name) throws Exception {
-        var response = call("POST", "/api/v1/people", token, "{\"identity\": {\"name\": \"" + name + "\"}}");
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return json.readTree(response.body()).get("id").asLong();
-    }
-
     private List<Long> ids(HttpResponse<String> page) {
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
         var ids = new ArrayList<Long>();
         json.readTree(page.body()).get("cases").forEach(e -> ids.add(e.get("id").asLong()));
         return ids;
-    }
-
-    private List<String> pointers(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-        var pointers = new ArrayList<String>();
-        json.readTree(response.body()).get("errors").forEach(e -> pointers.add(e.get("pointer").asString()));
-        return pointers;
-    }
-
-    private String token(long userId) {
-        return tokens.create(userId, "test").value();
-    }
-
-    private HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
-        return call(method, path, token, body, "en");
-    }
-
-    private HttpResponse<String> call(String method, String path, String token, String body, String language) throws Exception {
-        var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept-Language", language)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) builder.header("Authorization", "Bearer " + token);
-        if (body != null) builder.header("Content-Type", "application/json");
-        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

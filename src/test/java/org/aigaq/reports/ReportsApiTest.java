@@ -4,25 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.aigaq.platform.accounts.ApiTokens;
 import org.aigaq.platform.accounts.Users;
 import org.aigaq.platform.security.Role;
-import org.aigaq.support.ApplicationTest;
+import org.aigaq.support.ApiTestCase;
 import org.aigaq.support.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Shadow reports over the API on crafted data: a report from a template with headings in its language, sections
@@ -32,18 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
  * byte for byte the same when the data changes; refusals for another organisation, roles without rights and bad input
  * named by JSON pointer in Russian, with nothing written.
  */
-class ReportsApiTest extends ApplicationTest {
+class ReportsApiTest extends ApiTestCase {
 
     private static final AtomicInteger NUMBERS = new AtomicInteger(100);
-
-    @LocalServerPort int port;
-    @Autowired TestAccounts accounts;
-    @Autowired ApiTokens tokens;
-    @Autowired JsonMapper json;
-    @Autowired JdbcTemplate jdbc;
     @Autowired Users users;
-
-    private final HttpClient http = HttpClient.newHttpClient();
     private TestAccounts.Account author;
     private String coordinator;
     private long organisation;
@@ -392,31 +379,8 @@ class ReportsApiTest extends ApplicationTest {
         return json.readTree(response.body());
     }
 
-    private List<String> pointers(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-        var pointers = new ArrayList<String>();
-        json.readTree(response.body()).get("errors").forEach(e -> pointers.add(e.get("pointer").asString()));
-        return pointers;
-    }
-
     private HttpResponse<byte[]> bytes(String path, String token) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", "Bearer " + token)
                 .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    private String token(long userId) {
-        return tokens.create(userId, "test").value();
-    }
-
-    private HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
-        return call(method, path, token, body, "en");
-    }
-
-    private HttpResponse<String> call(String method, String path, String token, String body, String language) throws Exception {
-        var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept-Language", language)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) builder.header("Authorization", "Bearer " + token);
-        if (body != null) builder.header("Content-Type", "application/json");
-        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

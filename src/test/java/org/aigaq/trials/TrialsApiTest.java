@@ -2,38 +2,21 @@ package org.aigaq.trials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import org.aigaq.platform.accounts.ApiTokens;
 import org.aigaq.platform.security.Role;
-import org.aigaq.support.ApplicationTest;
-import org.aigaq.support.TestAccounts;
+import org.aigaq.support.ApiTestCase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Trial monitoring over the API: a trial with two defendants, a hearing with its checklist, allegations raised in court
  * and the counts per trial and across trials; names only for the organisation's case workers; mistakes by JSON pointer
  * in Russian with nothing written; refusals for another organisation and for roles that do not observe trials.
  */
-class TrialsApiTest extends ApplicationTest {
+class TrialsApiTest extends ApiTestCase {
 
-    @LocalServerPort int port;
-    @Autowired TestAccounts accounts;
-    @Autowired ApiTokens tokens;
-    @Autowired JsonMapper json;
-    @Autowired JdbcTemplate jdbc;
-
-    private final HttpClient http = HttpClient.newHttpClient();
     private String lawyer;
     private String analyst;
     private String viewer;
@@ -284,34 +267,5 @@ class TrialsApiTest extends ApplicationTest {
         var ids = new ArrayList<Long>();
         json.readTree(response.body()).forEach(l -> ids.add(l.get("id").asLong()));
         return ids;
-    }
-
-    private long person(String token, String name) throws Exception {
-        var response = call("POST", "/api/v1/people", token, "{\"identity\": {\"name\": \"" + name + "\"}}");
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return json.readTree(response.body()).get("id").asLong();
-    }
-
-    private List<String> pointers(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-        var pointers = new ArrayList<String>();
-        json.readTree(response.body()).get("errors").forEach(e -> pointers.add(e.get("pointer").asString()));
-        return pointers;
-    }
-
-    private String token(long userId) {
-        return tokens.create(userId, "test").value();
-    }
-
-    private HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
-        return call(method, path, token, body, "en");
-    }
-
-    private HttpResponse<String> call(String method, String path, String token, String body, String language) throws Exception {
-        var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept-Language", language)
-                .header("Authorization", "Bearer " + token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) builder.header("Content-Type", "application/json");
-        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
