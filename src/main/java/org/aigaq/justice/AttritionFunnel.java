@@ -131,8 +131,7 @@ public class AttritionFunnel {
             // they stood that day (found by the index on their latest date; few, unless the day is long ago)
             String changed = where(filter, Selection.ALL, CaseAccess.visibleByOrganisationAndSharing("a"), false)
                     + " AND " + LATEST + " > :asOf AND a.complaint_on IS NOT NULL";
-            changedGroups(changed, filter, groups);
-            changedDurations(changed, filter, durations);
+            changed(changed, filter, groups, durations);
         }
         List<Long> given = access.given();
         if (!given.isEmpty()) {
@@ -173,21 +172,43 @@ public class AttritionFunnel {
     private static final String LATEST =
             "greatest(a.complaint_on, a.inquiry_on, a.case_opened_on, a.court_on, a.convicted_on, a.compensated_on, a.ended_on)";
 
-    /** The groups of cases changed after the "as of" day: as the cells hold them (taken out) and as they stood (added). */
-    private void changedGroups(String changed, FunnelFilter filter, List<Group> groups) {
+    /**
+     * The groups and days between steps of the cases changed after the "as of" day, in one pass (two grouping sets):
+     * as the cells hold them, taken out, and as they stood that day, added.
+     */
+    private void changed(String changed, FunnelFilter filter, List<Group> groups, List<long[]> durations) {
         bindFilter(jdbc.sql("""
-                SELECT CASE WHEN a.convicted_on IS NOT NULL THEN 4 WHEN a.court_on IS NOT NULL THEN 3 WHEN a.case_opened_on IS NOT NULL THEN 2
+                SELECT GROUPING(a.flags) AS of_days,
+                       CASE WHEN a.convicted_on IS NOT NULL THEN 4 WHEN a.court_on IS NOT NULL THEN 3 WHEN a.case_opened_on IS NOT NULL THEN 2
                             WHEN a.inquiry_on IS NOT NULL THEN 1 ELSE 0 END AS now_furthest,
                        CASE WHEN a.ended_on IS NOT NULL THEN coalesce(a.ended_by, '%2$s') ELSE '%2$s' END AS now_reason,
                        a.compensated_on IS NOT NULL AS now_compensated,
                        CASE WHEN a.complaint_on <= :asOf THEN %1$s END AS furthest,
                        CASE WHEN a.ended_on <= :asOf THEN a.ended_by ELSE '%2$s' END AS reason,
                        coalesce(a.compensated_on <= :asOf, false) AS compensated, a.flags,
-                       coalesce(a.un_due < :asOf, false) AS un, a.violations, count(*) AS cases
-                FROM justice_attrition a WHERE %3$s GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9""".formatted(furthest(), PENDING, changed)), filter, Selection.ALL)
+                       coalesce(a.un_due < :asOf, false) AS un, a.violations,
+                       CASE WHEN a.inquiry_on IS NOT NULL THEN a.inquiry_on - a.complaint_on END AS n0,
+                       CASE WHEN a.inquiry_on IS NOT NULL THEN a.case_opened_on - a.inquiry_on END AS n1,
+                       CASE WHEN a.inquiry_on IS NOT NULL THEN a.court_on - a.case_opened_on END AS n2,
+                       CASE WHEN a.inquiry_on IS NOT NULL THEN a.convicted_on - a.court_on END AS n3,
+                       coalesce(a.complaint_on <= :asOf AND a.inquiry_on <= :asOf, false) AS counted,
+                       CASE WHEN a.inquiry_on <= :asOf THEN a.inquiry_on - a.complaint_on END AS d0,
+                       CASE WHEN a.case_opened_on <= :asOf THEN a.case_opened_on - a.inquiry_on END AS d1,
+                       CASE WHEN a.court_on <= :asOf THEN a.court_on - a.case_opened_on END AS d2,
+                       CASE WHEN a.convicted_on <= :asOf THEN a.convicted_on - a.court_on END AS d3, count(*) AS cases
+                FROM justice_attrition a WHERE %3$s
+                GROUP BY GROUPING SETS ((2, 3, 4, 5, 6, 7, 8, 9, 10), (11, 12, 13, 14, 15, 16, 17, 18, 19))"""
+                .formatted(furthest(), PENDING, changed)), filter, Selection.ALL)
                 .param("viewerOrganisation", CurrentUser.require().organisationId())
                 .query((rs, n) -> {
                     long cases = rs.getLong("cases");
+                    if (rs.getInt("of_days") == 1) {
+                        durations.add(new long[] {value(rs, "n0"), value(rs, "n1"), value(rs, "n2"), value(rs, "n3"), -cases});
+                        if (rs.getBoolean("counted")) {
+                            durations.add(new long[] {value(rs, "d0"), value(rs, "d1"), value(rs, "d2"), value(rs, "d3"), cases});
+                        }
+                        return cases;
+                    }
                     int flags = rs.getInt("flags");
                     boolean un = rs.getBoolean("un");
                     int violations = rs.getInt("violations");
@@ -196,27 +217,6 @@ public class AttritionFunnel {
                     int furthest = rs.getInt("furthest");
                     if (!rs.wasNull()) {
                         groups.add(new Group(furthest, rs.getString("reason"), rs.getBoolean("compensated"), flags, un, violations, cases));
-                    }
-                    return cases;
-                }).list();
-    }
-
-    /** The days between steps of cases changed after the "as of" day: as the cells hold them (taken out) and as they were. */
-    private void changedDurations(String changed, FunnelFilter filter, List<long[]> durations) {
-        bindFilter(jdbc.sql("""
-                SELECT a.inquiry_on - a.complaint_on AS n0, a.case_opened_on - a.inquiry_on AS n1, a.court_on - a.case_opened_on AS n2,
-                       a.convicted_on - a.court_on AS n3, a.complaint_on <= :asOf AND a.inquiry_on <= :asOf AS counted,
-                       CASE WHEN a.inquiry_on <= :asOf THEN a.inquiry_on - a.complaint_on END AS d0,
-                       CASE WHEN a.case_opened_on <= :asOf THEN a.case_opened_on - a.inquiry_on END AS d1,
-                       CASE WHEN a.court_on <= :asOf THEN a.court_on - a.case_opened_on END AS d2,
-                       CASE WHEN a.convicted_on <= :asOf THEN a.convicted_on - a.court_on END AS d3, count(*) AS cases
-                FROM justice_attrition a WHERE %s AND a.inquiry_on IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9""".formatted(changed)),
-                filter, Selection.ALL).param("viewerOrganisation", CurrentUser.require().organisationId())
-                .query((rs, n) -> {
-                    long cases = rs.getLong("cases");
-                    durations.add(new long[] {value(rs, "n0"), value(rs, "n1"), value(rs, "n2"), value(rs, "n3"), -cases});
-                    if (rs.getBoolean("counted")) {
-                        durations.add(new long[] {value(rs, "d0"), value(rs, "d1"), value(rs, "d2"), value(rs, "d3"), cases});
                     }
                     return cases;
                 }).list();

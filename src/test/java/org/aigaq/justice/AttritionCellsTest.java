@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The pre-aggregated cells of the funnel (V26) against the scan of the summaries: varied pipelines of two
  * organisations, regions, agencies, sharings, UN decisions and a case given to a reader one by one; the same figures
  * from both for many filters and readers; and cells still equal to the summaries after a step, a withdrawal, a case
- * left with no step, an episode, a documentation change, a person merge and a summary repaired by hand.
+ * left with no step, an episode, a documentation change, a person merge, a summary repaired by hand and four writers
+ * at once.
  */
 class AttritionCellsTest extends ApplicationTest {
 
@@ -45,6 +46,7 @@ class AttritionCellsTest extends ApplicationTest {
     @Autowired PersonMerges merges;
     @Autowired JdbcTemplate jdbc;
     @Autowired NamedParameterJdbcTemplate named;
+    @Autowired org.springframework.transaction.support.TransactionTemplate transaction;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private static final String[] REGIONS = {"Almaty", "Astana", "Shymkent"};
@@ -182,6 +184,33 @@ class AttritionCellsTest extends ApplicationTest {
         for (var reader : List.of(coordinator, colleague, analyst, viewer)) {
             sameFigures(reader, filters);
         }
+
+        // writers at once, of both organisations, on cases that share cells: none lost, none deadlocked
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var done = new ArrayList<java.util.concurrent.Future<?>>();
+            for (int w = 0; w < 4; w++) {
+                final int writer = w;
+                done.add(pool.submit(() -> {
+                    for (int round = 0; round < 8; round++) {
+                        long id = written.get((writer * 8 + round) % written.size());
+                        long also = written.get((writer + round) % written.size());
+                        transaction.executeWithoutResult(status -> {
+                            jdbc.update("""
+                                    INSERT INTO justice_step (event_id, step_type, occurred_on, target, recorded_by)
+                                    VALUES (?, 'REPRISAL', ?, 'complainant', ?)""", id, LocalDate.of(2024, 1, 1 + writer), user);
+                            summaries.refresh(List.of(id, also));
+                        });
+                    }
+                    return null;
+                }));
+            }
+            for (var f : done) f.get(2, java.util.concurrent.TimeUnit.MINUTES);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertExact();
+        sameFigures(coordinator, filters);
     }
 
     private List<FunnelFilter> filters(long organisation, LocalDate today) {

@@ -186,6 +186,10 @@ class FunnelBenchmark implements BenchmarkPart {
         return List.of(
                 new Measurement("funnel: steps, losses, days, flags, safeguards", filters.stream()
                         .<Supplier<?>>map(f -> () -> funnel.funnel(f)).toList()),
+                // the same apart: the four as of today (the cells alone), the article as of a year ago (cells corrected)
+                new Measurement("funnel: the 4 filters as of today", filters.subList(0, 4).stream()
+                        .<Supplier<?>>map(f -> () -> funnel.funnel(f)).toList()),
+                new Measurement("funnel: article 2014:146 as of a year ago", List.<Supplier<?>>of(() -> funnel.funnel(filters.get(4)))),
                 new Measurement("funnel: one step written, with the cells", cases.stream()
                         .<Supplier<?>>map(c -> () -> step((Long) c[0], (LocalDate) c[1], user, true)).toList()),
                 new Measurement("funnel: one step written, cells' triggers off", cases.stream()
