@@ -371,6 +371,10 @@ public class ReportDocx {
             caption(t.caption());
             XWPFTable table = document.createTable(t.rows().size() + 1, t.columns().size());
             table.setStyleID("ReportTable");
+            // POI gives every new table a full grid of its own, which would hide the style's lighter lines
+            if (table.getCTTbl().getTblPr().isSetTblBorders()) {
+                table.getCTTbl().getTblPr().unsetTblBorders();
+            }
             table.setWidth("100%");
             XWPFTableRow header = table.getRow(0);
             header.setRepeatHeader(true);

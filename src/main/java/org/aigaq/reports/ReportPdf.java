@@ -201,7 +201,7 @@ public class ReportPdf {
                     .title-page .author { font-size: 13pt; margin: 0 0 30pt 0; }
                     .title-page .stamp { font-family: 'Liberation Sans'; font-size: 10pt; color: #333;
                       border-top: 0.75pt solid #333; padding-top: 5pt; }
-                    .contents { page-break-after: always; }
+                    .contents.followed { page-break-after: always; }
                     .toc-heading { font-size: 15pt; margin: 0 0 10pt 0; }
                     .toc-entry { margin: 0 0 3pt 0; }
                     .toc-entry.level2 { margin-left: 1cm; font-size: 10.5pt; }
@@ -268,7 +268,10 @@ public class ReportPdf {
         }
 
         private void contents() {
-            html.append("<div class=\"contents\"><p class=\"toc-heading\">").append(escape(labels.contents()))
+            // the report starts on a page of its own, when there is something after the contents
+            boolean followed = !report.sections().isEmpty() || !footnotes.isEmpty();
+            html.append(followed ? "<div class=\"contents followed\">" : "<div class=\"contents\">")
+                    .append("<p class=\"toc-heading\">").append(escape(labels.contents()))
                     .append("</p>");
             for (int i = 0; i < report.sections().size(); i++) {
                 var section = report.sections().get(i);
