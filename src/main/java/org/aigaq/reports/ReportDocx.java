@@ -69,15 +69,7 @@ public class ReportDocx {
 
     /** The Word language tag for the report's language: en-GB, ru-RU, kk-KZ unless the report names a region. */
     static String wordLanguage(Locale language) {
-        if (!language.getCountry().isEmpty()) {
-            return language.getLanguage() + "-" + language.getCountry();
-        }
-        return switch (language.getLanguage()) {
-            case "ru" -> "ru-RU";
-            case "kk" -> "kk-KZ";
-            case "en" -> "en-GB";
-            default -> language.toLanguageTag();
-        };
+        return ExportLabels.regional(language).toLanguageTag();
     }
 
     /** One report being written into one document. */
