@@ -214,7 +214,9 @@ public class ReportDocx {
                         <w:top w:val="single" w:sz="6" w:space="0" w:color="333333"/>
                         <w:bottom w:val="single" w:sz="6" w:space="0" w:color="333333"/>
                         <w:insideH w:val="single" w:sz="2" w:space="0" w:color="BBBBBB"/>
-                        </w:tblBorders></w:tblPr></w:style>
+                        </w:tblBorders><w:tblCellMar><w:top w:w="20" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>
+                        <w:bottom w:w="20" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>
+                        </w:tblPr></w:style>
                     </w:styles>
                     """.formatted(W, lang, headingStyles());
             try {
