@@ -52,6 +52,9 @@ public class ReportDocx {
     private static final double CHART_WIDTH = 453;
     private static final double CHART_HEIGHT = 240;
 
+    /** The text width of A4 with our margins, in twentieths of a point. */
+    private static final int TEXT_WIDTH_TWIPS = 11906 - 1417 - 1134;
+
     private final MessageSource messages;
 
     ReportDocx(MessageSource messages) {
@@ -134,6 +137,8 @@ public class ReportDocx {
 
         private void styles() throws IOException {
             String lang = wordLanguage(report.language());
+            // Elements in the schema's order (in w:rPr colour before size, in w:pPr spacing before jc): Word refuses
+            // a document whose styles are out of it, where LibreOffice does not mind; ReportDocxTest validates them
             String xml = """
                     <w:styles xmlns:w="%1$s">
                       <w:docDefaults>
@@ -201,7 +206,7 @@ public class ReportDocx {
                       <w:style w:type="paragraph" w:styleId="BlockNote"><w:name w:val="Block Note"/>
                         <w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr><w:spacing w:before="60"
                         w:after="200"/><w:jc w:val="left"/></w:pPr>
-                        <w:rPr><w:sz w:val="17"/><w:szCs w:val="17"/><w:color w:val="333333"/></w:rPr></w:style>
+                        <w:rPr><w:color w:val="333333"/><w:sz w:val="17"/><w:szCs w:val="17"/></w:rPr></w:style>
                       <w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="Table Text"/>
                         <w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>
                         <w:jc w:val="left"/></w:pPr><w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr></w:style>
@@ -256,6 +261,7 @@ public class ReportDocx {
             margins.setRight(BigInteger.valueOf(1134));
             margins.setHeader(BigInteger.valueOf(709));
             margins.setFooter(BigInteger.valueOf(567));
+            margins.setGutter(BigInteger.ZERO);
             section.addNewTitlePg();
             document.createFooter(HeaderFooterType.FIRST).createParagraph();
             var footer = document.createFooter(HeaderFooterType.DEFAULT).createParagraph();
@@ -370,6 +376,15 @@ public class ReportDocx {
                 table.getCTTbl().getTblPr().unsetTblBorders();
             }
             table.setWidth("100%");
+            // Word wants the grid of columns (the schema requires it); equal widths across the text width
+            var grid = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid()
+                    : table.getCTTbl().addNewTblGrid();
+            while (grid.sizeOfGridColArray() > 0) {
+                grid.removeGridCol(0);
+            }
+            for (int c = 0; c < t.columns().size(); c++) {
+                grid.addNewGridCol().setW(BigInteger.valueOf(TEXT_WIDTH_TWIPS / t.columns().size()));
+            }
             XWPFTableRow header = table.getRow(0);
             header.setRepeatHeader(true);
             header.setCantSplitRow(true);
