@@ -69,9 +69,26 @@ record ExportLabels(String contents, List<String> page, String stamp,
      * time zones, so it names its zone rather than assume the reader's.
      */
     private static String takenAt(ComposedReport report) {
-        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(report.language());
-        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm", report.language());
+        Locale regional = regional(report.language());
+        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(regional);
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm", regional);
         var at = report.dataTakenAt().atZone(ZoneOffset.UTC);
         return format.format(at) + ", " + time.format(at) + " UTC";
+    }
+
+    /**
+     * The language with the region the reports are written for when it names none: British English (the UN's
+     * spelling and "30 November 2026", not "November 30, 2026"), Russian of Russia, Kazakh of Kazakhstan.
+     */
+    static Locale regional(Locale language) {
+        if (!language.getCountry().isEmpty()) {
+            return language;
+        }
+        return switch (language.getLanguage()) {
+            case "en" -> Locale.forLanguageTag("en-GB");
+            case "ru" -> Locale.forLanguageTag("ru-RU");
+            case "kk" -> Locale.forLanguageTag("kk-KZ");
+            default -> language;
+        };
     }
 }

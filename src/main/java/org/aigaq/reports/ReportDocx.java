@@ -52,6 +52,9 @@ public class ReportDocx {
     private static final double CHART_WIDTH = 453;
     private static final double CHART_HEIGHT = 240;
 
+    /** The text width of A4 with our margins, in twentieths of a point. */
+    private static final int TEXT_WIDTH_TWIPS = 11906 - 1417 - 1134;
+
     private final MessageSource messages;
 
     ReportDocx(MessageSource messages) {
@@ -69,15 +72,7 @@ public class ReportDocx {
 
     /** The Word language tag for the report's language: en-GB, ru-RU, kk-KZ unless the report names a region. */
     static String wordLanguage(Locale language) {
-        if (!language.getCountry().isEmpty()) {
-            return language.getLanguage() + "-" + language.getCountry();
-        }
-        return switch (language.getLanguage()) {
-            case "ru" -> "ru-RU";
-            case "kk" -> "kk-KZ";
-            case "en" -> "en-GB";
-            default -> language.toLanguageTag();
-        };
+        return ExportLabels.regional(language).toLanguageTag();
     }
 
     /** One report being written into one document. */
@@ -142,6 +137,8 @@ public class ReportDocx {
 
         private void styles() throws IOException {
             String lang = wordLanguage(report.language());
+            // Elements in the schema's order (in w:rPr colour before size, in w:pPr spacing before jc): Word refuses
+            // a document whose styles are out of it, where LibreOffice does not mind; ReportDocxTest validates them
             String xml = """
                     <w:styles xmlns:w="%1$s">
                       <w:docDefaults>
@@ -209,7 +206,7 @@ public class ReportDocx {
                       <w:style w:type="paragraph" w:styleId="BlockNote"><w:name w:val="Block Note"/>
                         <w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr><w:spacing w:before="60"
                         w:after="200"/><w:jc w:val="left"/></w:pPr>
-                        <w:rPr><w:sz w:val="17"/><w:szCs w:val="17"/><w:color w:val="333333"/></w:rPr></w:style>
+                        <w:rPr><w:color w:val="333333"/><w:sz w:val="17"/><w:szCs w:val="17"/></w:rPr></w:style>
                       <w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="Table Text"/>
                         <w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>
                         <w:jc w:val="left"/></w:pPr><w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr></w:style>
@@ -222,7 +219,9 @@ public class ReportDocx {
                         <w:top w:val="single" w:sz="6" w:space="0" w:color="333333"/>
                         <w:bottom w:val="single" w:sz="6" w:space="0" w:color="333333"/>
                         <w:insideH w:val="single" w:sz="2" w:space="0" w:color="BBBBBB"/>
-                        </w:tblBorders></w:tblPr></w:style>
+                        </w:tblBorders><w:tblCellMar><w:top w:w="20" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>
+                        <w:bottom w:w="20" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>
+                        </w:tblPr></w:style>
                     </w:styles>
                     """.formatted(W, lang, headingStyles());
             try {
@@ -262,6 +261,7 @@ public class ReportDocx {
             margins.setRight(BigInteger.valueOf(1134));
             margins.setHeader(BigInteger.valueOf(709));
             margins.setFooter(BigInteger.valueOf(567));
+            margins.setGutter(BigInteger.ZERO);
             section.addNewTitlePg();
             document.createFooter(HeaderFooterType.FIRST).createParagraph();
             var footer = document.createFooter(HeaderFooterType.DEFAULT).createParagraph();
@@ -371,7 +371,20 @@ public class ReportDocx {
             caption(t.caption());
             XWPFTable table = document.createTable(t.rows().size() + 1, t.columns().size());
             table.setStyleID("ReportTable");
+            // POI gives every new table a full grid of its own, which would hide the style's lighter lines
+            if (table.getCTTbl().getTblPr().isSetTblBorders()) {
+                table.getCTTbl().getTblPr().unsetTblBorders();
+            }
             table.setWidth("100%");
+            // Word wants the grid of columns (the schema requires it); equal widths across the text width
+            var grid = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid()
+                    : table.getCTTbl().addNewTblGrid();
+            while (grid.sizeOfGridColArray() > 0) {
+                grid.removeGridCol(0);
+            }
+            for (int c = 0; c < t.columns().size(); c++) {
+                grid.addNewGridCol().setW(BigInteger.valueOf(TEXT_WIDTH_TWIPS / t.columns().size()));
+            }
             XWPFTableRow header = table.getRow(0);
             header.setRepeatHeader(true);
             header.setCantSplitRow(true);

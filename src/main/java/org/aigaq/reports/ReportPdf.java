@@ -2,6 +2,7 @@ package org.aigaq.reports;
 
 import java.awt.Shape;
 import java.awt.geom.Rectangle2D;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.openhtmltopdf.extend.FSObjectDrawer;
 import com.openhtmltopdf.extend.FSSupplier;
@@ -79,14 +81,37 @@ public class ReportPdf {
     }
 
     private static void font(PdfRendererBuilder builder, String[] family, String face, int weight, FontStyle style) {
-        String resource = "liberation/" + family[1] + "-" + face + ".ttf";
-        builder.useFont((FSSupplier<InputStream>) () -> {
-            InputStream in = ReportPdf.class.getClassLoader().getResourceAsStream(resource);
+        byte[] font = FONTS.computeIfAbsent("liberation/" + family[1] + "-" + face + ".ttf", ReportPdf::readFont);
+        builder.useFont((FSSupplier<InputStream>) () -> new ByteArrayInputStream(font), family[0], weight, style, true);
+    }
+
+    /** The shipped fonts, read once. */
+    private static final Map<String, byte[]> FONTS = new ConcurrentHashMap<>();
+
+    /**
+     * A shipped font, with its glyph substitution table (GSUB) hidden: PDFBox 3 runs every string through that table
+     * with regular expressions, which took most of the rendering time, for what Liberation's table offers our texts
+     * (Latin ligatures such as "fi"; Cyrillic needs none for Russian or Kazakh).
+     */
+    static byte[] readFont(String resource) {
+        byte[] font;
+        try (InputStream in = ReportPdf.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new UncheckedIOException(new IOException("the font " + resource + " is missing"));
+                throw new IllegalStateException("the font " + resource + " is missing from the class path");
             }
-            return in;
-        }, family[0], weight, style, true);
+            font = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // The table directory: after a 12-byte header, 16 bytes per table, starting with its 4-letter tag
+        int tables = ((font[4] & 0xff) << 8) | (font[5] & 0xff);
+        for (int i = 0; i < tables; i++) {
+            int at = 12 + 16 * i;
+            if (font[at] == 'G' && font[at + 1] == 'S' && font[at + 2] == 'U' && font[at + 3] == 'B') {
+                font[at + 3] = 'b';
+            }
+        }
+        return font;
     }
 
     /** Draws the {@code <object>} elements that stand for charts, as vector graphics into the page. */
@@ -176,7 +201,7 @@ public class ReportPdf {
                     .title-page .author { font-size: 13pt; margin: 0 0 30pt 0; }
                     .title-page .stamp { font-family: 'Liberation Sans'; font-size: 10pt; color: #333;
                       border-top: 0.75pt solid #333; padding-top: 5pt; }
-                    .contents { page-break-after: always; }
+                    .contents.followed { page-break-after: always; }
                     .toc-heading { font-size: 15pt; margin: 0 0 10pt 0; }
                     .toc-entry { margin: 0 0 3pt 0; }
                     .toc-entry.level2 { margin-left: 1cm; font-size: 10.5pt; }
@@ -243,7 +268,10 @@ public class ReportPdf {
         }
 
         private void contents() {
-            html.append("<div class=\"contents\"><p class=\"toc-heading\">").append(escape(labels.contents()))
+            // the report starts on a page of its own, when there is something after the contents
+            boolean followed = !report.sections().isEmpty() || !footnotes.isEmpty();
+            html.append(followed ? "<div class=\"contents followed\">" : "<div class=\"contents\">")
+                    .append("<p class=\"toc-heading\">").append(escape(labels.contents()))
                     .append("</p>");
             for (int i = 0; i < report.sections().size(); i++) {
                 var section = report.sections().get(i);

@@ -179,6 +179,35 @@ class ReportDocxTest {
         }
     }
 
+    @Test
+    void thePartsFollowTheSchemaWordChecks() throws Exception {
+        try (XWPFDocument document = read(SampleReports.withEverything(Locale.forLanguageTag("kk")))) {
+            for (String name : List.of("/word/styles.xml", "/word/document.xml", "/word/footnotes.xml",
+                    "/word/numbering.xml", "/word/settings.xml", "/word/footer1.xml", "/word/footer2.xml")) {
+                var errors = new java.util.ArrayList<org.apache.xmlbeans.XmlError>();
+                var options = new org.apache.xmlbeans.XmlOptions().setErrorListener(errors);
+                var xml = org.apache.xmlbeans.XmlObject.Factory.parse(part(document, name),
+                        new org.apache.xmlbeans.XmlOptions().setLoadStripWhitespace()
+                                .setDocumentType(documentType(name)));
+                xml.validate(options);
+                assertThat(errors.stream().map(org.apache.xmlbeans.XmlError::getMessage).distinct()
+                        // the pictures' own schema is not among those POI ships compiled
+                        .filter(error -> !error.contains("drawingml/2006/picture")).limit(5)).as(name).isEmpty();
+            }
+        }
+    }
+
+    private static org.apache.xmlbeans.SchemaType documentType(String name) {
+        return switch (name) {
+            case "/word/styles.xml" -> org.openxmlformats.schemas.wordprocessingml.x2006.main.StylesDocument.type;
+            case "/word/document.xml" -> org.openxmlformats.schemas.wordprocessingml.x2006.main.DocumentDocument.type;
+            case "/word/footnotes.xml" -> org.openxmlformats.schemas.wordprocessingml.x2006.main.FootnotesDocument.type;
+            case "/word/numbering.xml" -> org.openxmlformats.schemas.wordprocessingml.x2006.main.NumberingDocument.type;
+            case "/word/settings.xml" -> org.openxmlformats.schemas.wordprocessingml.x2006.main.SettingsDocument.type;
+            default -> org.openxmlformats.schemas.wordprocessingml.x2006.main.FtrDocument.type;
+        };
+    }
+
     static XWPFDocument read(ComposedReport report) throws IOException {
         var out = new ByteArrayOutputStream();
         DOCX.write(report, out);
