@@ -149,4 +149,52 @@ class RecommendationsBrowserTest extends BrowserSession {
         page.navigate(address + "/edit");
         assertThat(page.textContent("body")).doesNotContain("Ensure access to a lawyer");
     }
+
+    @Test
+    void aDocumenterMapsAFileWhoseHeadingsAreNotRecognisedAndImportsIt() throws Exception {
+        TestAccounts.Account documenter = accounts.createAlone(Role.DOCUMENTER);
+        signInWithCode(documenter);
+        page.click("#recommendations-tracker-link");
+        page.click("#import-link");
+        checkAccessibility();
+        String symbol = "CAT/C/KAZ/CO/" + System.nanoTime() % 100_000;
+        var file = java.nio.file.Files.createTempFile("recommendations", ".csv");
+        java.nio.file.Files.write(file, ("Орган;Документ;Дата;Текст рекомендации;Темы\r\n"
+                + "CAT;" + symbol + ";20.01.2022;Обеспечить доступ к адвокату с момента задержания;адвокат\r\n"
+                + "CAT;" + symbol + ";20.01.2022;Расследовать все жалобы на пытки;расследование\r\n")
+                .getBytes(java.nio.charset.Charset.forName("windows-1251")));
+        page.setInputFiles("#file", file);
+        page.click("#upload");
+        page.waitForSelector("#mapping-form");
+        // Detected as read: Windows-1251, semicolons; no heading is recognised, so nothing is mapped yet.
+        assertThat(page.textContent("#detected")).contains("Windows-1251");
+        assertThat(page.inputValue("#encoding")).isEqualTo("WINDOWS_1251");
+        assertThat(page.inputValue("#separator")).isEqualTo("SEMICOLON");
+        assertThat(page.textContent("label[for='column-3']")).isEqualTo("Текст рекомендации");
+        assertThat(page.inputValue("#column-0")).isEmpty();
+        page.click("#dry-run");
+        page.waitForSelector("#import-errors");
+        assertThat(page.textContent("#import-errors")).contains("\"Source\"").contains("\"Document symbol\"")
+                .contains("\"Document date\"").contains("\"Text\"");
+        checkAccessibility();
+
+        page.selectOption("#column-0", "SOURCE");
+        page.selectOption("#column-1", "DOCUMENT_SYMBOL");
+        page.selectOption("#column-2", "DOCUMENT_DATE");
+        page.selectOption("#column-3", "TEXT");
+        page.selectOption("#column-4", "THEMES");
+        page.click("#dry-run");
+        page.waitForSelector("#outcome-summary");
+        assertThat(page.textContent("#outcome-summary")).contains("2 recommendations would be recorded").contains("Windows-1251");
+        assertThat(page.inputValue("#column-3")).isEqualTo("TEXT");
+        checkAccessibility();
+        page.click("#run");
+        page.waitForSelector("#to-list");
+        assertThat(page.textContent("#outcome-summary")).contains("2 recommendations recorded");
+        assertThat(page.locator("#mapping-form").count()).isZero();
+        checkAccessibility();
+        page.click("#to-list");
+        assertThat(page.textContent("main")).contains(symbol);
+        assertThat(consoleErrors).isEmpty();
+    }
 }
