@@ -87,11 +87,11 @@ public class RecommendationImports {
 
     /**
      * Saves the mapping, checked as a whole: every column named exists, each field comes from one column at most, and
-     * source, document symbol, document date and text are mapped. A new encoding or separator reads the columns again
-     * and, when they changed, proposes their mapping afresh from the headings.
+     * source, document symbol, document date and text are mapped. A new encoding or separator reads the columns again;
+     * when they changed, a mapping sent for the columns as now read is kept, any other is proposed afresh from the headings.
      */
     public ImportJobs.Job<Mapping> map(long id, TextEncoding encoding, Separator separator, Mapping mapping) {
-        return jobs.map(recorder(), id, encoding, separator, mapping, (columns, chosen) -> propose(columns),
+        return jobs.map(recorder(), id, encoding, separator, mapping, RecommendationImports::repropose,
                 RecommendationImports::check);
     }
 
@@ -118,6 +118,12 @@ public class RecommendationImports {
 
     static Mapping propose(List<String> columns) {
         return new Mapping(ImportJobs.propose(columns, RecommendationField::named));
+    }
+
+    /** The mapping of columns read anew: the one chosen when it names them as now read (an API client may), else proposed. */
+    private static Mapping repropose(List<String> columns, Mapping chosen) {
+        boolean forTheseColumns = !chosen.columns().isEmpty() && columns.containsAll(chosen.columns().keySet());
+        return forTheseColumns ? chosen : propose(columns);
     }
 
     private static void check(Mapping mapping, List<String> columns) {

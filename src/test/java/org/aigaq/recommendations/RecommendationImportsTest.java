@@ -153,6 +153,43 @@ class RecommendationImportsTest extends ApiTestCase {
     }
 
     @Test
+    void anEncodingChosenWronglyIsRefusedAndCorrectedByChangingIt() throws Exception {
+        long before = lastId();
+        byte[] content = ("Источник\tСимвол\tДата\tТекст\r\nCAT\tCAT/C/KAZ/CO/4\t2022-01-20\tЗакрыть изолятор\r\n")
+                .getBytes(Charset.forName("windows-1251"));
+        String boundary = "recommendations-boundary";
+        var body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"encoding\"\r\n\r\nMAC_ROMAN\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"r.csv\"\r\nContent-Type: text/csv\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        var upload = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + BASE))
+                .header("Authorization", "Bearer " + documenter).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
+        JsonNode job = json.readTree(upload.body());
+        long id = job.get("id").asLong();
+        assertThat(job.get("encoding").asString()).isEqualTo("MAC_ROMAN");
+        assertThat(job.get("detectedEncoding").asString()).isEqualTo("WINDOWS_1251");
+        assertThat(job.get("separator").asString()).isEqualTo("TAB");
+        String garbled = job.get("columns").get(3).asString();
+        assertThat(garbled).isNotEqualTo("Текст");
+        var unknown = call("PUT", BASE + "/" + id + "/mapping", documenter, "{\"encoding\": \"KOI8\"}");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        var reread = call("PUT", BASE + "/" + id + "/mapping", documenter, "{\"encoding\": \"WINDOWS_1251\", \"columns\": {}}");
+        assertThat(reread.statusCode()).as(reread.body()).isEqualTo(400);
+        assertThat(reread.body()).contains("/columns");
+        var mapped = call("PUT", BASE + "/" + id + "/mapping", documenter, "{\"encoding\": \"WINDOWS_1251\", \"columns\": {"
+                + "\"Источник\": \"SOURCE\", \"Символ\": \"DOCUMENT_SYMBOL\", \"Дата\": \"DOCUMENT_DATE\", \"Текст\": \"TEXT\"}}");
+        assertThat(mapped.statusCode()).as(mapped.body()).isEqualTo(200);
+        assertThat(json.readTree(mapped.body()).get("columns").get(3).asString()).isEqualTo("Текст");
+        var ids = run(json.readTree(mapped.body()), 1, before);
+        assertThat(jdbc.queryForObject("SELECT text FROM recommendation WHERE id = ?", String.class, ids.getFirst()))
+                .isEqualTo("Закрыть изолятор");
+    }
+
+    @Test
     void aRunInterruptedHalfWayRecordsNothingAndCanBeRunAgain() throws Exception {
         long before = lastId();
         long count = count();
