@@ -88,11 +88,17 @@ public class RecommendationImports {
     /**
      * Saves the mapping, checked as a whole: every column named exists, each field comes from one column at most, and
      * source, document symbol, document date and text are mapped. A new encoding or separator reads the columns again;
-     * when they changed, a mapping sent for the columns as now read is kept, any other is proposed afresh from the headings.
+     * when they changed, a mapping sent for the columns as now read is kept, any other is proposed afresh from the headings,
+     * and only the columns named are checked then (the required fields at the next saving, dry run or run).
      */
     public ImportJobs.Job<Mapping> map(long id, TextEncoding encoding, Separator separator, Mapping mapping) {
-        return jobs.map(recorder(), id, encoding, separator, mapping, RecommendationImports::repropose,
-                RecommendationImports::check);
+        long user = recorder();
+        var job = jobs.get(user, id);
+        boolean reread = (encoding != null && encoding != job.encoding()) || (separator != null && separator != job.separator());
+        // Read anew, the file may show other columns: the reader sees them before being told what the mapping lacks
+        // (the dry run and the run check it whole in any case).
+        return jobs.map(user, id, encoding, separator, mapping, RecommendationImports::repropose,
+                reread ? RecommendationImports::checkColumns : RecommendationImports::check);
     }
 
     /** Checks the mapping, then every row, and writes nothing. */
@@ -124,6 +130,12 @@ public class RecommendationImports {
     private static Mapping repropose(List<String> columns, Mapping chosen) {
         boolean forTheseColumns = !chosen.columns().isEmpty() && columns.containsAll(chosen.columns().keySet());
         return forTheseColumns ? chosen : propose(columns);
+    }
+
+    private static void checkColumns(Mapping mapping, List<String> columns) {
+        var violations = new ArrayList<InvalidInput.Violation>();
+        ImportJobs.mapped(mapping, columns, violations);
+        if (!violations.isEmpty()) throw new InvalidInput(violations);
     }
 
     private static void check(Mapping mapping, List<String> columns) {

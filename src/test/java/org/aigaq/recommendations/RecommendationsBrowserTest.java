@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A documenter records a CAT follow-up recommendation with its due date (a due date before the document refused as
  * typed), adds the state's claim and a graded assessment with its evidence (a missing grade refused at its field),
- * and finds it overdue on the dashboard, on their home page and among their reminders.
+ * and finds it overdue on the dashboard, on their home page and among their reminders; imports a file whose headings
+ * are not recognised by choosing what each column holds (told by label which required field has no column).
  */
 class RecommendationsBrowserTest extends BrowserSession {
 
@@ -172,6 +173,16 @@ class RecommendationsBrowserTest extends BrowserSession {
         assertThat(page.inputValue("#separator")).isEqualTo("SEMICOLON");
         assertThat(page.textContent("label[for='column-3']")).isEqualTo("Текст рекомендации");
         assertThat(page.inputValue("#column-0")).isEmpty();
+        // Another encoding reads the headings anew (wrongly here); the detected one reads them right again.
+        page.selectOption("#encoding", "MAC_ROMAN");
+        page.click("#save-mapping");
+        page.waitForSelector("#mapping-form");
+        assertThat(page.inputValue("#encoding")).isEqualTo("MAC_ROMAN");
+        assertThat(page.textContent("label[for='column-3']")).isNotEqualTo("Текст рекомендации");
+        page.selectOption("#encoding", "WINDOWS_1251");
+        page.click("#save-mapping");
+        page.waitForSelector("#mapping-form");
+        assertThat(page.textContent("label[for='column-3']")).isEqualTo("Текст рекомендации");
         page.click("#dry-run");
         page.waitForSelector("#import-errors");
         assertThat(page.textContent("#import-errors")).contains("\"Source\"").contains("\"Document symbol\"")
