@@ -8,138 +8,181 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.aigaq.documentation.Sharing;
+import org.aigaq.platform.InvalidInput;
 import org.aigaq.platform.audit.AuditTrail;
-import org.aigaq.platform.tabular.CsvDetection;
-import org.aigaq.platform.tabular.CsvTable;
+import org.aigaq.platform.security.CurrentUser;
+import org.aigaq.platform.tabular.ImportJobs;
 import org.aigaq.platform.tabular.ImportProblem;
-import org.aigaq.platform.tabular.Table;
+import org.aigaq.platform.tabular.Separator;
 import org.aigaq.platform.tabular.TextEncoding;
 import org.aigaq.platform.tabular.WaitingFiles;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Recommendations from CSV files (UPR and UN index exports): the encoding and separator detected as the other
- * imports do (platform.tabular), columns matched by their heading, every row checked by the rules of a recorded
- * recommendation before anything is written; and the list written out as CSV with the same headings.
+ * Recommendations from CSV files (UPR and UN index exports) in the steps every import shares ({@link ImportJobs}: the
+ * upload kept encrypted with its encoding and separator detected, the mapping of its columns to the fields of a
+ * recommendation, proposed from the headings and chosen by the user, a dry run that checks every row by the rules of
+ * a recorded recommendation and writes nothing, and the run, which records every row or none, audited once); and the
+ * list written out as CSV with the headings the import recognises.
  */
 @Service
 public class RecommendationImports {
 
-    static final String PREFIX = "recommendations";
+    private static final ImportJobs.Kind<RecommendationField, Mapping> KIND = new ImportJobs.Kind<>("recommendation_import",
+            "recommendations", "state-recommendation", "recommendation-import", RecommendationField.class, Mapping.class);
 
-    /** The columns, by heading; the first four are required. */
-    public static final List<String> COLUMNS = List.of("source", "document_symbol", "document_date", "text", "paragraph",
-            "sub_paragraph", "themes", "authority", "recommending_state", "state_response", "due_date");
+    /** The columns of the export, by heading: the fields' headings. */
+    public static final List<String> COLUMNS = Arrays.stream(RecommendationField.values()).map(RecommendationField::heading).toList();
 
-    private static final List<String> REQUIRED = COLUMNS.subList(0, 4);
-
-    /** Which column each field of a draft comes from, to name the column of a broken rule. */
-    private static final Map<String, String> COLUMN_OF_FIELD = Map.ofEntries(Map.entry("source", "source"),
-            Map.entry("documentSymbol", "document_symbol"), Map.entry("documentDate", "document_date"),
-            Map.entry("text", "text"), Map.entry("paragraph", "paragraph"), Map.entry("subParagraph", "sub_paragraph"),
-            Map.entry("themes", "themes"), Map.entry("authority", "authority"),
-            Map.entry("recommendingState", "recommending_state"), Map.entry("stateResponse", "state_response"),
-            Map.entry("dueDate", "due_date"));
+    /** Which field of a draft (as its violations name it) each field of the file gives. */
+    private static final Map<String, RecommendationField> FIELD_OF_DRAFT = Map.ofEntries(
+            Map.entry("source", RecommendationField.SOURCE), Map.entry("documentSymbol", RecommendationField.DOCUMENT_SYMBOL),
+            Map.entry("documentDate", RecommendationField.DOCUMENT_DATE), Map.entry("text", RecommendationField.TEXT),
+            Map.entry("paragraph", RecommendationField.PARAGRAPH), Map.entry("subParagraph", RecommendationField.SUB_PARAGRAPH),
+            Map.entry("themes", RecommendationField.THEMES), Map.entry("authority", RecommendationField.AUTHORITY),
+            Map.entry("recommendingState", RecommendationField.RECOMMENDING_STATE),
+            Map.entry("stateResponse", RecommendationField.STATE_RESPONSE), Map.entry("dueDate", RecommendationField.DUE_DATE));
 
     private static final DateTimeFormatter DOTTED = DateTimeFormatter.ofPattern("dd.MM.uuuu");
 
-    /** What an import did: the encoding it read the file in, the ids recorded, or the problems (and nothing written). */
-    public record Outcome(TextEncoding encoding, List<Long> recorded, List<ImportProblem> problems) {
-        /** No file was sent, or an empty one: nothing to read. */
-        public static Outcome noFile(TextEncoding encoding) {
-            RecommendationAccess.requireRecorder();
-            return new Outcome(encoding, List.of(), List.of(new ImportProblem(0, null, "exchange.problem.empty", List.of())));
+    /** Which column gives which field (null: the column is not imported). */
+    public record Mapping(Map<String, RecommendationField> columns) implements ImportJobs.ColumnMapping<RecommendationField> {
+        public Mapping {
+            columns = columns == null ? Map.of() : new LinkedHashMap<>(columns);
         }
     }
 
-    private final WaitingFiles files;
+    private final ImportJobs<RecommendationField, Mapping> jobs;
     private final Recommendations recommendations;
-    private final AuditTrail audit;
 
-    RecommendationImports(WaitingFiles files, Recommendations recommendations, AuditTrail audit) {
-        this.files = files;
+    RecommendationImports(JdbcClient jdbc, JsonMapper json, AuditTrail audit, TransactionTemplate transaction, WaitingFiles files,
+                          Recommendations recommendations) {
+        this.jobs = new ImportJobs<>(KIND, jdbc, json, audit, transaction, files);
         this.recommendations = recommendations;
-        this.audit = audit;
     }
 
-    /** Reads the whole file (in {@code encoding}, or the detected one when null) and records it only when every row is right. */
-    public Outcome importCsv(InputStream content, TextEncoding encoding) {
+    /**
+     * Keeps an uploaded CSV file and detects how to read it (or reads it in the encoding and with the separator given);
+     * the proposed mapping recognises the headings.
+     */
+    public ImportJobs.Job<Mapping> upload(InputStream content, TextEncoding encoding, Separator separator) {
+        return jobs.upload(recorder(), content, encoding, separator, RecommendationImports::propose);
+    }
+
+    /** The import, for the user who uploaded it; anyone else is told it does not exist. */
+    public ImportJobs.Job<Mapping> get(long id) {
+        return jobs.get(recorder(), id);
+    }
+
+    /**
+     * Saves the mapping, checked as a whole: every column named exists, each field comes from one column at most, and
+     * source, document symbol, document date and text are mapped. A new encoding or separator reads the columns again;
+     * when they changed, a mapping sent for the columns as now read is kept, any other is proposed afresh from the headings,
+     * and only the columns named are checked then (the required fields at the next saving, dry run or run).
+     */
+    public ImportJobs.Job<Mapping> map(long id, TextEncoding encoding, Separator separator, Mapping mapping) {
+        long user = recorder();
+        var job = jobs.get(user, id);
+        boolean reread = (encoding != null && encoding != job.encoding()) || (separator != null && separator != job.separator());
+        // Read anew, the file may show other columns: the reader sees them before being told what the mapping lacks
+        // (the dry run and the run check it whole in any case).
+        return jobs.map(user, id, encoding, separator, mapping, RecommendationImports::repropose,
+                reread ? RecommendationImports::checkColumns : RecommendationImports::check);
+    }
+
+    /** Checks the mapping, then every row, and writes nothing. */
+    public ImportJobs.Outcome dryRun(long id) {
+        return jobs.dryRun(recorder(), id, job -> {
+            check(job.mapping(), job.columns());
+            return checkRows(job);
+        });
+    }
+
+    /** Records every row, or none when one is wrong; audited once. @throws ImportJobs.Refused with the problems */
+    public ImportJobs.Outcome run(long id) {
+        return jobs.run(recorder(), id, job -> {
+            check(job.mapping(), job.columns());
+            return checkRows(job);
+        }, checked -> recommendations.recordAll(checked.records()));
+    }
+
+    private static long recorder() {
         RecommendationAccess.requireRecorder();
-        var kept = files.keep(PREFIX, content);
-        try {
-            CsvDetection detected;
-            try {
-                detected = CsvDetection.of(kept.file(), encoding, null);
-            } catch (Table.Unreadable unreadable) {
-                return new Outcome(encoding, List.of(), List.of(unreadable.problem()));
+        return CurrentUser.require().id();
+    }
+
+    static Mapping propose(List<String> columns) {
+        return new Mapping(ImportJobs.propose(columns, RecommendationField::named));
+    }
+
+    /** The mapping of columns read anew: the one chosen when it names them as now read (an API client may), else proposed. */
+    private static Mapping repropose(List<String> columns, Mapping chosen) {
+        boolean forTheseColumns = !chosen.columns().isEmpty() && columns.containsAll(chosen.columns().keySet());
+        return forTheseColumns ? chosen : propose(columns);
+    }
+
+    private static void checkColumns(Mapping mapping, List<String> columns) {
+        var violations = new ArrayList<InvalidInput.Violation>();
+        ImportJobs.mapped(mapping, columns, violations);
+        if (!violations.isEmpty()) throw new InvalidInput(violations);
+    }
+
+    private static void check(Mapping mapping, List<String> columns) {
+        var violations = new ArrayList<InvalidInput.Violation>();
+        var used = ImportJobs.mapped(mapping, columns, violations);
+        for (var required : RecommendationField.REQUIRED) {
+            if (!used.contains(required)) {
+                // The field's label, resolved in the reader's language when the message is written.
+                violations.add(new InvalidInput.Violation("columns", "recommendations.import.field-required",
+                        new DefaultMessageSourceResolvable(required.messageKey())));
             }
-            var problems = new ArrayList<ImportProblem>();
-            var drafts = new ArrayList<RecommendationDraft>();
-            try (var table = CsvTable.open(kept.file(), detected.encoding(), detected.separator())) {
-                var position = new HashMap<String, Integer>();
-                for (int i = 0; i < table.columns().size(); i++) position.putIfAbsent(heading(table.columns().get(i)), i);
-                for (String required : REQUIRED) {
-                    if (!position.containsKey(required)) {
-                        problems.add(new ImportProblem(1, required, "recommendations.import.column-missing", List.of(required)));
-                    }
-                }
-                if (!problems.isEmpty()) return new Outcome(detected.encoding(), List.of(), problems);
-                for (Table.Row row = table.next(); row != null; row = table.next()) {
-                    var rowProblems = new ArrayList<ImportProblem>();
-                    int size = row.values().size();
-                    int expected = table.columns().size();
-                    if (size != expected) {
-                        problems.add(new ImportProblem(row.number(), null, "exchange.problem.value-count", List.of(size, expected)));
-                        continue;
-                    }
-                    var cells = new HashMap<String, String>();
-                    for (var entry : position.entrySet()) {
-                        String value = row.values().get(entry.getValue()).strip();
-                        if (value.indexOf('\uFFFD') >= 0) {
-                            rowProblems.add(new ImportProblem(row.number(), entry.getKey(), "exchange.problem.encoding",
-                                    List.of(detected.encoding().displayName())));
-                        }
-                        cells.put(entry.getKey(), value.isEmpty() ? null : value);
-                    }
-                    var draft = new RecommendationDraft(
-                            choice(Recommendation.Source.class, cells, "source", row, rowProblems),
-                            cells.get("document_symbol"), day(cells, "document_date", row, rowProblems),
-                            cells.get("paragraph"), cells.get("sub_paragraph"), cells.get("text"),
-                            cells.get("themes") == null ? List.of() : Arrays.stream(cells.get("themes").split(";")).toList(),
-                            cells.get("authority"), cells.get("recommending_state"),
-                            choice(Recommendation.StateResponse.class, cells, "state_response", row, rowProblems),
-                            day(cells, "due_date", row, rowProblems), null, null, Sharing.ORGANISATION);
-                    for (var violation : recommendations.problems(draft)) {
-                        String field = violation.field().contains("/") ? violation.field().substring(0, violation.field().indexOf('/'))
-                                : violation.field();
-                        String column = COLUMN_OF_FIELD.get(field);
-                        // A value already refused as unreadable is not refused again as missing.
-                        if (rowProblems.stream().anyMatch(p -> p.column() != null && p.column().equals(column))) continue;
-                        rowProblems.add(new ImportProblem(row.number(), column, violation.messageKey(),
-                                Arrays.asList(violation.arguments())));
-                    }
-                    problems.addAll(rowProblems);
-                    if (rowProblems.isEmpty()) drafts.add(draft);
-                }
-            } catch (Table.Unreadable unreadable) {
-                problems.add(unreadable.problem());
-            }
-            if (problems.isEmpty() && drafts.isEmpty()) problems.add(new ImportProblem(0, null, "exchange.problem.empty", List.of()));
-            if (!problems.isEmpty()) return new Outcome(detected.encoding(), List.of(), problems);
-            var ids = recommendations.recordAll(drafts);
-            audit.record("state-recommendation.imported", Recommendations.TABLE, ids.getFirst(),
-                    Map.of("rows", ids.size(), "encoding", detected.encoding().name(), "sha256", kept.sha256()));
-            return new Outcome(detected.encoding(), ids, List.of());
-        } finally {
-            files.delete(kept.file().path());
         }
+        if (!violations.isEmpty()) throw new InvalidInput(violations);
+    }
+
+    private ImportJobs.Checked<RecommendationDraft> checkRows(ImportJobs.Job<Mapping> job) {
+        var problems = new ImportJobs.Problems();
+        var drafts = new ArrayList<RecommendationDraft>();
+        var columnOf = jobs.columnOf(job.mapping());
+        long rows = jobs.eachRow(job, problems, (row, all) -> {
+            var rowProblems = new ArrayList<ImportProblem>(row.problems());
+            var cells = row.values();
+            var draft = new RecommendationDraft(
+                    choice(Recommendation.Source.class, cells, RecommendationField.SOURCE, row.number(), columnOf, rowProblems),
+                    cells.get(RecommendationField.DOCUMENT_SYMBOL),
+                    day(cells, RecommendationField.DOCUMENT_DATE, row.number(), columnOf, rowProblems),
+                    cells.get(RecommendationField.PARAGRAPH), cells.get(RecommendationField.SUB_PARAGRAPH),
+                    cells.get(RecommendationField.TEXT),
+                    cells.get(RecommendationField.THEMES) == null ? List.of()
+                            : Arrays.stream(cells.get(RecommendationField.THEMES).split(";")).toList(),
+                    cells.get(RecommendationField.AUTHORITY), cells.get(RecommendationField.RECOMMENDING_STATE),
+                    choice(Recommendation.StateResponse.class, cells, RecommendationField.STATE_RESPONSE, row.number(), columnOf, rowProblems),
+                    day(cells, RecommendationField.DUE_DATE, row.number(), columnOf, rowProblems), null, null, Sharing.ORGANISATION);
+            for (var violation : recommendations.problems(draft)) {
+                String name = violation.field().contains("/") ? violation.field().substring(0, violation.field().indexOf('/'))
+                        : violation.field();
+                var field = FIELD_OF_DRAFT.get(name);
+                String column = field == null ? null : columnOf.get(field);
+                // A value already refused (unreadable, not a day, not a choice) is not refused again as missing.
+                if (column != null && rowProblems.stream().anyMatch(p -> column.equals(p.column()))) continue;
+                rowProblems.add(new ImportProblem(row.number(), column, violation.messageKey(), Arrays.asList(violation.arguments())));
+            }
+            all.addAll(rowProblems);
+            if (rowProblems.isEmpty()) drafts.add(draft);
+        });
+        if (problems.count() == 0 && drafts.isEmpty()) problems.add(new ImportProblem(0, null, "exchange.problem.empty", List.of()));
+        return new ImportJobs.Checked<>(problems.outcome(rows, drafts.size(), 0, 0), drafts);
     }
 
     /** The recommendations the user may read as CSV, in the import's columns plus the latest grade and claims counted. */
@@ -160,29 +203,25 @@ public class RecommendationImports {
         return out.toString();
     }
 
-    /** A heading as matched: "Document symbol", "document-symbol" and "DOCUMENT_SYMBOL" are one column. */
-    static String heading(String column) {
-        return column.strip().toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
-    }
-
-    private static LocalDate day(Map<String, String> cells, String column, Table.Row row, List<ImportProblem> problems) {
-        String value = cells.get(column);
+    private static LocalDate day(Map<RecommendationField, String> cells, RecommendationField field, long row,
+                                 Map<RecommendationField, String> columnOf, List<ImportProblem> problems) {
+        String value = cells.get(field);
         if (value == null) return null;
         try {
             return value.contains(".") ? LocalDate.parse(value, DOTTED) : LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            problems.add(new ImportProblem(row.number(), column, "exchange.problem.day", List.of(value)));
+            problems.add(new ImportProblem(row, columnOf.get(field), "exchange.problem.day", List.of(value)));
             return null;
         }
     }
 
-    private static <E extends Enum<E>> E choice(Class<E> type, Map<String, String> cells, String column, Table.Row row,
-                                                List<ImportProblem> problems) {
-        String value = cells.get(column);
+    private static <E extends Enum<E>> E choice(Class<E> type, Map<RecommendationField, String> cells, RecommendationField field,
+                                                long row, Map<RecommendationField, String> columnOf, List<ImportProblem> problems) {
+        String value = cells.get(field);
         if (value == null) return null;
         String name = value.strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
         for (E e : type.getEnumConstants()) if (e.name().equals(name)) return e;
-        problems.add(new ImportProblem(row.number(), column, "recommendations.import.choice",
+        problems.add(new ImportProblem(row, columnOf.get(field), "recommendations.import.choice",
                 List.of(value, String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()))));
         return null;
     }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A documenter records a CAT follow-up recommendation with its due date (a due date before the document refused as
  * typed), adds the state's claim and a graded assessment with its evidence (a missing grade refused at its field),
- * and finds it overdue on the dashboard, on their home page and among their reminders.
+ * and finds it overdue on the dashboard, on their home page and among their reminders; imports a file whose headings
+ * are not recognised by choosing what each column holds (told by label which required field has no column).
  */
 class RecommendationsBrowserTest extends BrowserSession {
 
@@ -148,5 +149,63 @@ class RecommendationsBrowserTest extends BrowserSession {
         assertThat(page.locator("#edit-recommendation, .edit-claim, .edit-assessment, #assessment-form").count()).isZero();
         page.navigate(address + "/edit");
         assertThat(page.textContent("body")).doesNotContain("Ensure access to a lawyer");
+    }
+
+    @Test
+    void aDocumenterMapsAFileWhoseHeadingsAreNotRecognisedAndImportsIt() throws Exception {
+        TestAccounts.Account documenter = accounts.createAlone(Role.DOCUMENTER);
+        signInWithCode(documenter);
+        page.click("#recommendations-tracker-link");
+        page.click("#import-link");
+        checkAccessibility();
+        String symbol = "CAT/C/KAZ/CO/" + System.nanoTime() % 100_000;
+        var file = java.nio.file.Files.createTempFile("recommendations", ".csv");
+        java.nio.file.Files.write(file, ("Орган;Документ;Дата;Текст рекомендации;Темы\r\n"
+                + "CAT;" + symbol + ";20.01.2022;Обеспечить доступ к адвокату с момента задержания;адвокат\r\n"
+                + "CAT;" + symbol + ";20.01.2022;Расследовать все жалобы на пытки;расследование\r\n")
+                .getBytes(java.nio.charset.Charset.forName("windows-1251")));
+        page.setInputFiles("#file", file);
+        page.click("#upload");
+        page.waitForSelector("#mapping-form");
+        // Detected as read: Windows-1251, semicolons; no heading is recognised, so nothing is mapped yet.
+        assertThat(page.textContent("#detected")).contains("Windows-1251");
+        assertThat(page.inputValue("#encoding")).isEqualTo("WINDOWS_1251");
+        assertThat(page.inputValue("#separator")).isEqualTo("SEMICOLON");
+        assertThat(page.textContent("label[for='column-3']")).isEqualTo("Текст рекомендации");
+        assertThat(page.inputValue("#column-0")).isEmpty();
+        // Another encoding reads the headings anew (wrongly here); the detected one reads them right again.
+        page.selectOption("#encoding", "MAC_ROMAN");
+        page.click("#save-mapping");
+        page.waitForSelector("#mapping-form");
+        assertThat(page.inputValue("#encoding")).isEqualTo("MAC_ROMAN");
+        assertThat(page.textContent("label[for='column-3']")).isNotEqualTo("Текст рекомендации");
+        page.selectOption("#encoding", "WINDOWS_1251");
+        page.click("#save-mapping");
+        page.waitForSelector("#mapping-form");
+        assertThat(page.textContent("label[for='column-3']")).isEqualTo("Текст рекомендации");
+        page.click("#dry-run");
+        page.waitForSelector("#import-errors");
+        assertThat(page.textContent("#import-errors")).contains("\"Source\"").contains("\"Document symbol\"")
+                .contains("\"Document date\"").contains("\"Text\"");
+        checkAccessibility();
+
+        page.selectOption("#column-0", "SOURCE");
+        page.selectOption("#column-1", "DOCUMENT_SYMBOL");
+        page.selectOption("#column-2", "DOCUMENT_DATE");
+        page.selectOption("#column-3", "TEXT");
+        page.selectOption("#column-4", "THEMES");
+        page.click("#dry-run");
+        page.waitForSelector("#outcome-summary");
+        assertThat(page.textContent("#outcome-summary")).contains("2 recommendations would be recorded").contains("Windows-1251");
+        assertThat(page.inputValue("#column-3")).isEqualTo("TEXT");
+        checkAccessibility();
+        page.click("#run");
+        page.waitForSelector("#to-list");
+        assertThat(page.textContent("#outcome-summary")).contains("2 recommendations recorded");
+        assertThat(page.locator("#mapping-form").count()).isZero();
+        checkAccessibility();
+        page.click("#to-list");
+        assertThat(page.textContent("main")).contains(symbol);
+        assertThat(consoleErrors).isEmpty();
     }
 }

@@ -3,6 +3,7 @@ package org.aigaq.recommendations.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -10,14 +11,15 @@ import java.util.List;
 import java.util.Map;
 import org.aigaq.platform.security.Allowed;
 import org.aigaq.platform.security.Role;
+import org.aigaq.platform.tabular.ImportReports;
+import org.aigaq.platform.tabular.Separator;
 import org.aigaq.platform.tabular.TextEncoding;
 import org.aigaq.recommendations.Recommendation;
 import org.aigaq.recommendations.RecommendationDashboard;
 import org.aigaq.recommendations.RecommendationDraft;
+import org.aigaq.recommendations.RecommendationField;
 import org.aigaq.recommendations.RecommendationImports;
 import org.aigaq.recommendations.Recommendations;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -39,23 +41,20 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/v1/recommendations-tracker")
 class RecommendationsApi {
 
-    /** One thing wrong in an imported file, in the caller's language. */
-    record Problem(long row, String column, String message) {}
-
-    /** What an import did: the ids recorded, or the problems (and nothing recorded). */
-    record ImportReport(TextEncoding encoding, List<Long> recorded, List<Problem> problems) {}
+    /** A change of an import's mapping; what is left out (null) stays as it is. */
+    record MappingChange(TextEncoding encoding, Separator separator, Map<String, RecommendationField> columns) {}
 
     private final Recommendations recommendations;
     private final RecommendationDashboard dashboard;
     private final RecommendationImports imports;
-    private final MessageSource messages;
+    private final ImportReports reports;
 
     RecommendationsApi(Recommendations recommendations, RecommendationDashboard dashboard, RecommendationImports imports,
-                       MessageSource messages) {
+                       ImportReports reports) {
         this.recommendations = recommendations;
         this.dashboard = dashboard;
         this.imports = imports;
-        this.messages = messages;
+        this.reports = reports;
     }
 
     @Operation(summary = "The recommendations the caller may read, newest document first, with the latest grade")
@@ -141,24 +140,50 @@ class RecommendationsApi {
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("reviewedOn", dashboard.review(on)));
     }
 
-    @Operation(summary = "Import a CSV file (multipart: file, optionally encoding UTF_8|WINDOWS_1251|MAC_ROMAN); every row is "
-            + "checked first: 201 with the ids recorded, or 422 with the problems by row and column and nothing recorded")
+    @Operation(summary = "Upload a CSV file of recommendations (multipart/form-data: file, and optionally encoding "
+            + "UTF_8|WINDOWS_1251|MAC_ROMAN and separator COMMA|SEMICOLON|TAB); returns the columns, the encoding and "
+            + "separator detected and the mapping proposed from the headings; nothing is recorded yet")
     @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
     @PostMapping("/imports")
-    ResponseEntity<ImportReport> importCsv(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) TextEncoding encoding)
-            throws IOException {
-        RecommendationImports.Outcome outcome;
-        if (file == null || file.isEmpty()) {
-            outcome = RecommendationImports.Outcome.noFile(encoding);
-        } else {
-            try (var in = file.getInputStream()) {
-                outcome = imports.importCsv(in, encoding);
-            }
+    ResponseEntity<ImportReports.Job<RecommendationImports.Mapping>> upload(
+            @RequestParam(required = false) MultipartFile file, @RequestParam(required = false) TextEncoding encoding,
+            @RequestParam(required = false) Separator separator) throws IOException {
+        try (InputStream content = ImportReports.content(file)) {
+            var job = imports.upload(content, encoding, separator);
+            return ResponseEntity.created(URI.create("/api/v1/recommendations-tracker/imports/" + job.id())).body(reports.job(job));
         }
-        var report = new ImportReport(outcome.encoding(), outcome.recorded(), outcome.problems().stream()
-                .map(p -> new Problem(p.row(), p.column(), messages.getMessage(p.messageKey(), p.messageArguments(),
-                        p.messageKey(), LocaleContextHolder.getLocale()))).toList());
-        return ResponseEntity.status(outcome.problems().isEmpty() ? HttpStatus.CREATED : HttpStatus.UNPROCESSABLE_CONTENT).body(report);
+    }
+
+    @Operation(summary = "An import of the caller's, with its mapping and the last outcome (404 for anyone else's)")
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
+    @GetMapping("/imports/{id}")
+    ImportReports.Job<RecommendationImports.Mapping> importJob(@PathVariable long id) {
+        return reports.job(imports.get(id));
+    }
+
+    @Operation(summary = "Change the mapping {column: SOURCE|DOCUMENT_SYMBOL|DOCUMENT_DATE|TEXT|PARAGRAPH|SUB_PARAGRAPH|"
+            + "THEMES|AUTHORITY|RECOMMENDING_STATE|STATE_RESPONSE|DUE_DATE or null}, the encoding or the separator; 400 "
+            + "with /columns when a required field has no column")
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
+    @PutMapping("/imports/{id}/mapping")
+    ImportReports.Job<RecommendationImports.Mapping> map(@PathVariable long id, @RequestBody MappingChange change) {
+        var job = imports.get(id);
+        var mapping = change.columns() == null ? job.mapping() : new RecommendationImports.Mapping(change.columns());
+        return reports.job(imports.map(id, change.encoding(), change.separator(), mapping));
+    }
+
+    @Operation(summary = "Check every row; nothing is recorded; the problems by row and column in the caller's language")
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
+    @PostMapping("/imports/{id}/dry-run")
+    ImportReports.Report dryRun(@PathVariable long id) {
+        return reports.checked(imports.dryRun(id));
+    }
+
+    @Operation(summary = "Record every row, or none (422 with the problems by row and column)")
+    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
+    @PostMapping("/imports/{id}/run")
+    ResponseEntity<?> run(@PathVariable long id) {
+        return reports.run(() -> imports.run(id));
     }
 
     @Operation(summary = "The recommendations the caller may read as CSV, in the import's columns plus id, latest grade and claims")

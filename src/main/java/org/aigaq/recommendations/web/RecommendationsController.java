@@ -1,6 +1,5 @@
 package org.aigaq.recommendations.web;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -10,7 +9,6 @@ import org.aigaq.platform.InvalidInput;
 import org.aigaq.platform.security.Allowed;
 import org.aigaq.platform.security.CurrentUser;
 import org.aigaq.platform.security.Role;
-import org.aigaq.platform.tabular.TextEncoding;
 import org.aigaq.recommendations.Recommendation;
 import org.aigaq.recommendations.RecommendationDashboard;
 import org.aigaq.recommendations.RecommendationDraft;
@@ -27,9 +25,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 
-/** The pages of the recommendations tracker: the dashboard, the list, the form, a recommendation's page, reminders, import. */
+/** The pages of the recommendations tracker: the dashboard, the list, the form, a recommendation's page, reminders, export (the import has its own pages). */
 @Controller
 class RecommendationsController {
 
@@ -305,30 +302,6 @@ class RecommendationsController {
 
     /** Which claim or assessment the page's forms correct (null: the forms add a new one). */
     record Editing(Long claim, Long assessment) {}
-
-    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
-    @GetMapping("/recommendations-tracker/import")
-    String importForm(Model model) {
-        model.addAttribute("columns", RecommendationImports.COLUMNS);
-        return "recommendations/import";
-    }
-
-    @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR})
-    @PostMapping("/recommendations-tracker/import")
-    String importCsv(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) TextEncoding encoding, Model model)
-            throws IOException {
-        RecommendationImports.Outcome outcome;
-        if (file == null || file.isEmpty()) {
-            outcome = RecommendationImports.Outcome.noFile(encoding);
-        } else {
-            try (var in = file.getInputStream()) {
-                outcome = imports.importCsv(in, encoding);
-            }
-        }
-        model.addAttribute("columns", RecommendationImports.COLUMNS);
-        model.addAttribute("outcome", outcome);
-        return "recommendations/import";
-    }
 
     @Allowed({Role.COORDINATOR, Role.DOCUMENTER, Role.LAWYER, Role.MONITOR, Role.ANALYST})
     @GetMapping("/recommendations-tracker/export.csv")

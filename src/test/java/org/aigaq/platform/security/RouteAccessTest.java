@@ -518,8 +518,12 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("POST /recommendations-tracker/{id}/edit", WORKERS);
         EXPECTED.put("POST /recommendations-tracker/{id}/claims/{claimId}", WORKERS);
         EXPECTED.put("POST /recommendations-tracker/{id}/assessments/{assessmentId}", WORKERS);
-        EXPECTED.put("GET /recommendations-tracker/import", WORKERS);
-        EXPECTED.put("POST /recommendations-tracker/import", WORKERS);
+        EXPECTED.put("GET /recommendations-tracker/imports/new", WORKERS);
+        EXPECTED.put("POST /recommendations-tracker/imports", WORKERS);
+        EXPECTED.put("GET /recommendations-tracker/imports/{id}", WORKERS);
+        EXPECTED.put("POST /recommendations-tracker/imports/{id}/mapping", WORKERS);
+        EXPECTED.put("POST /recommendations-tracker/imports/{id}/dry-run", WORKERS);
+        EXPECTED.put("POST /recommendations-tracker/imports/{id}/run", WORKERS);
         EXPECTED.put("GET /recommendations-tracker/export.csv", MONITORING_READERS);
         EXPECTED.put("GET /api/v1/recommendations-tracker", MONITORING_READERS);
         EXPECTED.put("POST /api/v1/recommendations-tracker", WORKERS);
@@ -533,6 +537,10 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("GET /api/v1/recommendations-tracker/reminders", MONITORING_READERS);
         EXPECTED.put("POST /api/v1/recommendations-tracker/reviews", WORKERS);
         EXPECTED.put("POST /api/v1/recommendations-tracker/imports", WORKERS);
+        EXPECTED.put("GET /api/v1/recommendations-tracker/imports/{id}", WORKERS);
+        EXPECTED.put("PUT /api/v1/recommendations-tracker/imports/{id}/mapping", WORKERS);
+        EXPECTED.put("POST /api/v1/recommendations-tracker/imports/{id}/dry-run", WORKERS);
+        EXPECTED.put("POST /api/v1/recommendations-tracker/imports/{id}/run", WORKERS);
         EXPECTED.put("GET /api/v1/recommendations-tracker/export", MONITORING_READERS);
         EXPECTED.put("PUT /api/v1/custody-imports/{id}/mapping", CUSTODY_RECORDERS);
         EXPECTED.put("POST /api/v1/custody-imports/{id}/dry-run", CUSTODY_RECORDERS);
