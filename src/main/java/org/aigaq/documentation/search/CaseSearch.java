@@ -82,7 +82,11 @@ public class CaseSearch {
         this.audit = audit;
     }
 
-    /** A page of the matching cases the user may read, with the counts of every facet. */
+    /**
+     * A page of the matching cases the user may read, with the counts of every facet. The words are first matched
+     * against the 'russian' vector alone; the 'simple' one (words as written, the last also as a prefix) is read only
+     * when that finds nothing, since reading both doubles the cost of every frequent word (docs/benchmarks.md).
+     */
     @Transactional(readOnly = true)
     public SearchResults search(SearchQuery query) {
         check(query);
@@ -92,6 +96,27 @@ public class CaseSearch {
         // 4MB's lossy pages, each of which must then be read and every row on it checked again.
         jdbc.sql("SET LOCAL work_mem = '32MB'").update();
         var text = SearchText.of(query.text());
+        if (!text.present()) return search(query, text, text);
+        var found = search(query, text.russianOnly(), text);
+        return found.total() > 0 ? found : search(query, text, text);
+    }
+
+    /** The search with the words matched as {@code matched} says; {@code shown} marks the words of the page. */
+    private SearchResults search(SearchQuery query, SearchText matched, SearchText shown) {
+        var hits = new ArrayList<Ranked>();
+        var counts = new EnumMap<Facet, Map<String, Long>>(Facet.class);
+        long total = query.filters().size() < 2 ? windows(query, matched, hits, counts) : together(query, matched, hits, counts);
+        hits.sort(Comparator.comparingLong(Ranked::ordinal));
+        return new SearchResults(Math.min(total, window), total > window, query.page(), query.size(),
+                hits(hits, shown), facets(query, counts));
+    }
+
+    /**
+     * No facet or one selected: the window of the matches, ranked and counted, and for a selected facet one more window
+     * counted without it (here the words alone, whose newest matches the planner finds along event_search_newest when
+     * they are many).
+     */
+    private long windows(SearchQuery query, SearchText text, List<Ranked> hits, Map<Facet, Map<String, Long>> counts) {
         var params = new HashMap<String, Object>();
         text.bind(params);
         params.put("window", window);
@@ -106,24 +131,12 @@ public class CaseSearch {
                     SELECT s.event_id, s.event_date, s.facets, %s AS rank
                     FROM matching m JOIN event_search s ON s.event_id = m.event_id WHERE m.n <= :window
                 )
-                SELECT 'hit' AS kind, p.event_id, p.rank, p.ordinal, NULL AS facet, NULL::bigint AS n FROM (
-                    SELECT r.event_id, r.rank, row_number() OVER (ORDER BY r.rank DESC, r.event_date DESC NULLS LAST,
-                           r.event_id DESC) AS ordinal FROM ranked r ORDER BY ordinal LIMIT :size OFFSET :offset) p
-                UNION ALL
-                SELECT 'facet', NULL, NULL, NULL, f, count(*) FROM ranked r, unnest(r.facets) f GROUP BY f
+                """.formatted(where(query, text, null, params), NEWEST, text.rank()) + page("ranked") + """
                 UNION ALL
                 SELECT 'total', NULL, NULL, NULL, NULL, count(*) FROM matching
-                """.formatted(where(query, text, null, params), NEWEST, text.rank());
-        var hits = new ArrayList<Ranked>();
-        var counts = new EnumMap<Facet, Map<String, Long>>(Facet.class);
+                """;
         long[] total = {0};
-        CaseAccess.bind(jdbc.sql(sql).params(params)).query(rs -> {
-            switch (rs.getString("kind")) {
-                case "hit" -> hits.add(new Ranked(rs.getLong("event_id"), rs.getDouble("rank"), rs.getLong("ordinal")));
-                case "facet" -> count(counts, rs.getString("facet"), rs.getLong("n"));
-                default -> total[0] = rs.getLong("n");
-            }
-        });
+        CaseAccess.bind(jdbc.sql(sql).params(params)).query(rs -> { total[0] = row(rs, hits, counts, total[0]); });
         // A selected facet is counted without its own filter, so that its other values can be added (any of them).
         for (Facet facet : query.filters().keySet()) {
             var own = new HashMap<String, Object>();
@@ -138,9 +151,94 @@ public class CaseSearch {
                     """.formatted(where(query, text, facet, own), NEWEST, facet.name())).params(own))
                     .query(rs -> { count(counts, rs.getString("f"), rs.getLong("n")); });
         }
-        hits.sort(Comparator.comparingLong(Ranked::ordinal));
-        return new SearchResults(Math.min(total[0], window), total[0] > window, query.page(), query.size(),
-                hits(hits, text), facets(query, counts));
+        return total[0];
+    }
+
+    /**
+     * Two facets or more selected: one statement. The cases that match the words and all selected facets but at most
+     * one are read once (the words' and facets' posting lists intersected in one GIN index per arm), each marked with
+     * the facets it has; the page's window (all facets) and each selected facet's window (all the others) are then
+     * taken from those rows in memory, instead of reading the posting lists once per window.
+     */
+    private long together(SearchQuery query, SearchText text, List<Ranked> hits, Map<Facet, Map<String, Long>> counts) {
+        var params = new HashMap<String, Object>();
+        text.bind(params);
+        params.put("window", window);
+        params.put("windowPlusOne", window + 1);
+        params.put("size", query.size());
+        params.put("offset", (query.page() - 1) * query.size());
+        var selected = List.copyOf(query.filters().keySet());
+        var where = new StringBuilder(CaseAccess.visibleEvents("s", "s.event_id"));
+        if (text.present()) where.append(" AND ").append(text.matches());
+        var flags = new StringBuilder();
+        var allButOne = new ArrayList<String>();
+        for (Facet facet : selected) {
+            params.put("facet_" + facet.name(), query.values(facet).stream().map(facet::stored).toArray(String[]::new));
+            params.put("prefix_" + facet.name(), facet.stored("%"));
+            flags.append(", s.facets && CAST(:facet_").append(facet.name()).append(" AS text[]) AS in_").append(facet.name());
+            allButOne.add(selected.stream().filter(f -> f != facet)
+                    .map(f -> "s.facets && CAST(:facet_" + f.name() + " AS text[])").collect(Collectors.joining(" AND ", "(", ")")));
+        }
+        where.append(" AND (").append(String.join(" OR ", allButOne)).append(")");
+        String all = selected.stream().map(f -> "in_" + f.name()).collect(Collectors.joining(" AND "));
+        String allInRow = selected.stream().map(f -> "s.facets && CAST(:facet_" + f.name() + " AS text[])")
+                .collect(Collectors.joining(" AND "));
+        // The rank is computed in the same pass for the rows of the page's window only (all facets), so that the
+        // vectors are neither copied into the CTE nor read again.
+        var sql = new StringBuilder("""
+                WITH base AS MATERIALIZED (
+                    SELECT s.event_id, s.event_date, s.facets%2$s, CASE WHEN %6$s THEN %3$s END AS rank
+                    FROM event_search s WHERE %4$s
+                ), matching AS MATERIALIZED (
+                    SELECT event_id, event_date, facets, rank FROM base WHERE %1$s ORDER BY %5$s LIMIT :windowPlusOne
+                ), ranked AS MATERIALIZED (
+                    SELECT * FROM matching ORDER BY %5$s LIMIT :window
+                )
+                """.formatted(all, flags, text.rank(), where, NEWEST.replace("s.", ""), allInRow));
+        sql.append(page("ranked"));
+        for (Facet facet : selected) {
+            String others = selected.stream().filter(f -> f != facet).map(f -> "in_" + f.name()).collect(Collectors.joining(" AND "));
+            sql.append("""
+                    UNION ALL
+                    SELECT 'own', NULL, NULL, NULL, f, count(*) FROM (
+                        SELECT facets FROM base WHERE %s ORDER BY %s LIMIT :window) w, unnest(w.facets) f
+                    WHERE f LIKE :prefix_%s GROUP BY f
+                    """.formatted(others, NEWEST.replace("s.", ""), facet.name()));
+        }
+        sql.append("""
+                UNION ALL
+                SELECT 'total', NULL, NULL, NULL, NULL, count(*) FROM matching
+                """);
+        long[] total = {0};
+        var own = new EnumMap<Facet, Map<String, Long>>(Facet.class);
+        CaseAccess.bind(jdbc.sql(sql.toString()).params(params)).query(rs -> {
+            if (rs.getString("kind").equals("own")) count(own, rs.getString("facet"), rs.getLong("n"));
+            else total[0] = row(rs, hits, counts, total[0]);
+        });
+        // A selected facet is counted without its own filter, so that its other values can be added (any of them).
+        selected.forEach(facet -> counts.put(facet, own.getOrDefault(facet, new HashMap<>())));
+        return total[0];
+    }
+
+    /** The page of hits and every facet's counts, from a CTE of the ranked window. */
+    private static String page(String ranked) {
+        return """
+                SELECT 'hit' AS kind, p.event_id, p.rank, p.ordinal, NULL AS facet, NULL::bigint AS n FROM (
+                    SELECT r.event_id, r.rank, row_number() OVER (ORDER BY r.rank DESC, r.event_date DESC NULLS LAST,
+                           r.event_id DESC) AS ordinal FROM %1$s r ORDER BY ordinal LIMIT :size OFFSET :offset) p
+                UNION ALL
+                SELECT 'facet', NULL, NULL, NULL, f, count(*) FROM %1$s r, unnest(r.facets) f GROUP BY f
+                """.formatted(ranked);
+    }
+
+    /** Reads a row of {@link #page} or the total; answers the total. */
+    private static long row(ResultSet rs, List<Ranked> hits, Map<Facet, Map<String, Long>> counts, long total) throws SQLException {
+        switch (rs.getString("kind")) {
+            case "hit" -> hits.add(new Ranked(rs.getLong("event_id"), rs.getDouble("rank"), rs.getLong("ordinal")));
+            case "facet" -> count(counts, rs.getString("facet"), rs.getLong("n"));
+            default -> { return rs.getLong("n"); }
+        }
+        return total;
     }
 
     /** Every matching case the user may read, ranked, as CSV (streamed); the export is audited with its count. */
