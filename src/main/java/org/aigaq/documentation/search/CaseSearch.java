@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -96,27 +98,88 @@ public class CaseSearch {
         // 4MB's lossy pages, each of which must then be read and every row on it checked again.
         jdbc.sql("SET LOCAL work_mem = '32MB'").update();
         var text = SearchText.of(query.text());
-        if (!text.present()) return search(query, text, text);
-        var found = search(query, text.russianOnly(), text);
-        return found.total() > 0 ? found : search(query, text, text);
+        var dates = jdbc.sql("SELECT min(event_date) AS first, max(event_date) AS last FROM event_search")
+                .query((rs, n) -> Dates.of(rs.getObject("first", LocalDate.class), rs.getObject("last", LocalDate.class))).single();
+        if (!text.present()) return search(query, text, text, dates);
+        var found = search(query, text.russianOnly(), text, dates);
+        return found.total() > 0 ? found : search(query, text, text, dates);
     }
 
-    /** The search with the words matched as {@code matched} says; {@code shown} marks the words of the page. */
-    private SearchResults search(SearchQuery query, SearchText matched, SearchText shown) {
-        var hits = new ArrayList<Ranked>();
+    /** The first and last months of the cases' dates, or null when no case has a date. */
+    private record Dates(YearMonth first, YearMonth last) {
+        static Dates of(LocalDate first, LocalDate last) {
+            return first == null || last == null ? null : new Dates(YearMonth.from(first), YearMonth.from(last));
+        }
+    }
+
+    /** What one reading of a window found: {@code matched} rows of at most the window plus one. */
+    private record Pass<T>(T value, long matched) {}
+
+    /**
+     * Runs {@code pass} over the newest months of the cases first (the stored facets 'mo:yyyy-MM', see V27), widening
+     * until it finds more than the window, and over every case (those without a date too) when the months would cover
+     * them all. More than the window within the months means the newest window of matches lies within them, so the
+     * answer is the same as over every case; a frequent word then reads the rows of a few months instead of every
+     * match's. {@code newest} bounds the months when a year is selected (no case of a later date has that year).
+     */
+    private <T> T newestFirst(Dates dates, Integer newestYear, boolean bounded, Function<String[], Pass<T>> pass) {
+        if (dates == null || !bounded) return pass.apply(null).value();
+        YearMonth newest = newestYear == null || YearMonth.of(newestYear, 12).isAfter(dates.last()) ? dates.last()
+                : YearMonth.of(newestYear, 12);
+        long all = ChronoUnit.MONTHS.between(dates.first(), newest) + 1;
+        int months = 1;
+        while (months < all) {
+            var found = pass.apply(months(newest, months));
+            if (found.matched() > window) return found.value();
+            // Widen to where the window would be full at the density seen so far, at least four times as far.
+            long wanted = found.matched() == 0 ? months * 16L : (long) Math.ceil(months * 1.5 * (window + 1) / found.matched());
+            months = (int) Math.min(Integer.MAX_VALUE, Math.max(months * 4L, wanted));
+        }
+        return pass.apply(null).value();
+    }
+
+    private static String[] months(YearMonth newest, int count) {
+        var result = new String[count];
+        for (int i = 0; i < count; i++) {
+            result[i] = "mo:" + newest.minusMonths(i);
+        }
+        return result;
+    }
+
+    /** The latest year selected among {@code facets}' filters, if the year is one of them. */
+    private static Integer newestYear(SearchQuery query, Facet without) {
+        if (without == Facet.YEAR) return null;
+        return query.values(Facet.YEAR).stream().map(Integer::valueOf).max(Integer::compare).orElse(null);
+    }
+
+    /** One window's hits, counts and number of matches (at most the window plus one). */
+    private record Window(List<Ranked> hits, Map<Facet, Map<String, Long>> counts, long total) {}
+
+    /**
+     * The search with the words matched as {@code matched} says ({@code shown} marks the words of the page): the
+     * newest window of the matches, ranked, paged and counted, and for each selected facet the newest window of the
+     * matches of everything else, counted by that facet's values (so that its other values can be added).
+     */
+    private SearchResults search(SearchQuery query, SearchText matched, SearchText shown, Dates dates) {
+        // Without words or filters the newest cases are the first rows of event_search_newest: nothing to narrow.
+        boolean bounded = matched.present() || !query.filters().isEmpty();
+        var found = newestFirst(dates, newestYear(query, null), bounded, months -> {
+            var window = window(query, matched, months);
+            return new Pass<>(window, window.total());
+        });
         var counts = new EnumMap<Facet, Map<String, Long>>(Facet.class);
-        long total = query.filters().size() < 2 ? windows(query, matched, hits, counts) : together(query, matched, hits, counts);
+        counts.putAll(found.counts());
+        for (Facet facet : query.filters().keySet()) {
+            counts.put(facet, newestFirst(dates, newestYear(query, facet), true, months -> counted(query, matched, facet, months)));
+        }
+        var hits = new ArrayList<>(found.hits());
         hits.sort(Comparator.comparingLong(Ranked::ordinal));
-        return new SearchResults(Math.min(total, window), total > window, query.page(), query.size(),
+        return new SearchResults(Math.min(found.total(), window), found.total() > window, query.page(), query.size(),
                 hits(hits, shown), facets(query, counts));
     }
 
-    /**
-     * No facet or one selected: the window of the matches, ranked and counted, and for a selected facet one more window
-     * counted without it (here the words alone, whose newest matches the planner finds along event_search_newest when
-     * they are many).
-     */
-    private long windows(SearchQuery query, SearchText text, List<Ranked> hits, Map<Facet, Map<String, Long>> counts) {
+    /** The newest window of the matches (within {@code months} when not null), ranked, with the counts of every facet. */
+    private Window window(SearchQuery query, SearchText text, String[] months) {
         var params = new HashMap<String, Object>();
         text.bind(params);
         params.put("window", window);
@@ -131,114 +194,51 @@ public class CaseSearch {
                     SELECT s.event_id, s.event_date, s.facets, %s AS rank
                     FROM matching m JOIN event_search s ON s.event_id = m.event_id WHERE m.n <= :window
                 )
-                """.formatted(where(query, text, null, params), NEWEST, text.rank()) + page("ranked") + """
+                SELECT 'hit' AS kind, p.event_id, p.rank, p.ordinal, NULL AS facet, NULL::bigint AS n FROM (
+                    SELECT r.event_id, r.rank, row_number() OVER (ORDER BY r.rank DESC, r.event_date DESC NULLS LAST,
+                           r.event_id DESC) AS ordinal FROM ranked r ORDER BY ordinal LIMIT :size OFFSET :offset) p
+                UNION ALL
+                SELECT 'facet', NULL, NULL, NULL, f, count(*) FROM ranked r, unnest(r.facets) f GROUP BY f
                 UNION ALL
                 SELECT 'total', NULL, NULL, NULL, NULL, count(*) FROM matching
-                """;
+                """.formatted(where(query, text, null, months, params), NEWEST, text.rank());
+        var hits = new ArrayList<Ranked>();
+        var counts = new EnumMap<Facet, Map<String, Long>>(Facet.class);
         long[] total = {0};
-        CaseAccess.bind(jdbc.sql(sql).params(params)).query(rs -> { total[0] = row(rs, hits, counts, total[0]); });
-        // A selected facet is counted without its own filter, so that its other values can be added (any of them).
-        for (Facet facet : query.filters().keySet()) {
-            var own = new HashMap<String, Object>();
-            text.bind(own);
-            own.put("window", window);
-            own.put("prefix_" + facet.name(), facet.stored("%"));
-            counts.remove(facet);
-            CaseAccess.bind(jdbc.sql("""
-                    SELECT f, count(*) AS n FROM (
-                        SELECT s.facets FROM event_search s WHERE %s ORDER BY %s LIMIT :window) w, unnest(w.facets) f
-                    WHERE f LIKE :prefix_%s GROUP BY f
-                    """.formatted(where(query, text, facet, own), NEWEST, facet.name())).params(own))
-                    .query(rs -> { count(counts, rs.getString("f"), rs.getLong("n")); });
-        }
-        return total[0];
+        CaseAccess.bind(jdbc.sql(sql).params(params)).query(rs -> {
+            switch (rs.getString("kind")) {
+                case "hit" -> hits.add(new Ranked(rs.getLong("event_id"), rs.getDouble("rank"), rs.getLong("ordinal")));
+                case "facet" -> count(counts, rs.getString("facet"), rs.getLong("n"));
+                default -> total[0] = rs.getLong("n");
+            }
+        });
+        return new Window(hits, counts, total[0]);
     }
 
-    /**
-     * Two facets or more selected: one statement. The cases that match the words and all selected facets but at most
-     * one are read once (the words' and facets' posting lists intersected in one GIN index per arm), each marked with
-     * the facets it has; the page's window (all facets) and each selected facet's window (all the others) are then
-     * taken from those rows in memory, instead of reading the posting lists once per window.
-     */
-    private long together(SearchQuery query, SearchText text, List<Ranked> hits, Map<Facet, Map<String, Long>> counts) {
+    /** The values of {@code facet} among the newest window of matches of everything but that facet. */
+    private Pass<Map<String, Long>> counted(SearchQuery query, SearchText text, Facet facet, String[] months) {
         var params = new HashMap<String, Object>();
         text.bind(params);
         params.put("window", window);
         params.put("windowPlusOne", window + 1);
-        params.put("size", query.size());
-        params.put("offset", (query.page() - 1) * query.size());
-        var selected = List.copyOf(query.filters().keySet());
-        var where = new StringBuilder(CaseAccess.visibleEvents("s", "s.event_id"));
-        if (text.present()) where.append(" AND ").append(text.matches());
-        var flags = new StringBuilder();
-        var allButOne = new ArrayList<String>();
-        for (Facet facet : selected) {
-            params.put("facet_" + facet.name(), query.values(facet).stream().map(facet::stored).toArray(String[]::new));
-            params.put("prefix_" + facet.name(), facet.stored("%"));
-            flags.append(", s.facets && CAST(:facet_").append(facet.name()).append(" AS text[]) AS in_").append(facet.name());
-            allButOne.add(selected.stream().filter(f -> f != facet)
-                    .map(f -> "s.facets && CAST(:facet_" + f.name() + " AS text[])").collect(Collectors.joining(" AND ", "(", ")")));
-        }
-        where.append(" AND (").append(String.join(" OR ", allButOne)).append(")");
-        String all = selected.stream().map(f -> "in_" + f.name()).collect(Collectors.joining(" AND "));
-        String allInRow = selected.stream().map(f -> "s.facets && CAST(:facet_" + f.name() + " AS text[])")
-                .collect(Collectors.joining(" AND "));
-        // The rank is computed in the same pass for the rows of the page's window only (all facets), so that the
-        // vectors are neither copied into the CTE nor read again.
-        var sql = new StringBuilder("""
-                WITH base AS MATERIALIZED (
-                    SELECT s.event_id, s.event_date, s.facets%2$s, CASE WHEN %6$s THEN %3$s END AS rank
-                    FROM event_search s WHERE %4$s
-                ), matching AS MATERIALIZED (
-                    SELECT event_id, event_date, facets, rank FROM base WHERE %1$s ORDER BY %5$s LIMIT :windowPlusOne
-                ), ranked AS MATERIALIZED (
-                    SELECT * FROM matching ORDER BY %5$s LIMIT :window
+        params.put("facetPrefix", facet.stored("%"));
+        var counts = new EnumMap<Facet, Map<String, Long>>(Facet.class);
+        long[] matched = {0};
+        CaseAccess.bind(jdbc.sql("""
+                WITH w AS MATERIALIZED (
+                    SELECT s.facets, row_number() OVER () AS n FROM (
+                        SELECT s.facets FROM event_search s WHERE %s ORDER BY %s LIMIT :windowPlusOne) s
                 )
-                """.formatted(all, flags, text.rank(), where, NEWEST.replace("s.", ""), allInRow));
-        sql.append(page("ranked"));
-        for (Facet facet : selected) {
-            String others = selected.stream().filter(f -> f != facet).map(f -> "in_" + f.name()).collect(Collectors.joining(" AND "));
-            sql.append("""
-                    UNION ALL
-                    SELECT 'own', NULL, NULL, NULL, f, count(*) FROM (
-                        SELECT facets FROM base WHERE %s ORDER BY %s LIMIT :window) w, unnest(w.facets) f
-                    WHERE f LIKE :prefix_%s GROUP BY f
-                    """.formatted(others, NEWEST.replace("s.", ""), facet.name()));
-        }
-        sql.append("""
+                SELECT f, count(*) AS n FROM w, unnest(w.facets) f WHERE w.n <= :window AND f LIKE :facetPrefix GROUP BY f
                 UNION ALL
-                SELECT 'total', NULL, NULL, NULL, NULL, count(*) FROM matching
-                """);
-        long[] total = {0};
-        var own = new EnumMap<Facet, Map<String, Long>>(Facet.class);
-        CaseAccess.bind(jdbc.sql(sql.toString()).params(params)).query(rs -> {
-            if (rs.getString("kind").equals("own")) count(own, rs.getString("facet"), rs.getLong("n"));
-            else total[0] = row(rs, hits, counts, total[0]);
-        });
-        // A selected facet is counted without its own filter, so that its other values can be added (any of them).
-        selected.forEach(facet -> counts.put(facet, own.getOrDefault(facet, new HashMap<>())));
-        return total[0];
-    }
-
-    /** The page of hits and every facet's counts, from a CTE of the ranked window. */
-    private static String page(String ranked) {
-        return """
-                SELECT 'hit' AS kind, p.event_id, p.rank, p.ordinal, NULL AS facet, NULL::bigint AS n FROM (
-                    SELECT r.event_id, r.rank, row_number() OVER (ORDER BY r.rank DESC, r.event_date DESC NULLS LAST,
-                           r.event_id DESC) AS ordinal FROM %1$s r ORDER BY ordinal LIMIT :size OFFSET :offset) p
-                UNION ALL
-                SELECT 'facet', NULL, NULL, NULL, f, count(*) FROM %1$s r, unnest(r.facets) f GROUP BY f
-                """.formatted(ranked);
-    }
-
-    /** Reads a row of {@link #page} or the total; answers the total. */
-    private static long row(ResultSet rs, List<Ranked> hits, Map<Facet, Map<String, Long>> counts, long total) throws SQLException {
-        switch (rs.getString("kind")) {
-            case "hit" -> hits.add(new Ranked(rs.getLong("event_id"), rs.getDouble("rank"), rs.getLong("ordinal")));
-            case "facet" -> count(counts, rs.getString("facet"), rs.getLong("n"));
-            default -> { return rs.getLong("n"); }
-        }
-        return total;
+                SELECT NULL, count(*) FROM w
+                """.formatted(where(query, text, facet, months, params), NEWEST)).params(params))
+                .query(rs -> {
+                    String value = rs.getString("f");
+                    if (value == null) matched[0] = rs.getLong("n");
+                    else count(counts, value, rs.getLong("n"));
+                });
+        return new Pass<>(counts.getOrDefault(facet, new HashMap<>()), matched[0]);
     }
 
     /** Every matching case the user may read, ranked, as CSV (streamed); the export is audited with its count. */
@@ -284,7 +284,16 @@ public class CaseSearch {
 
     /** The conditions of a search: access, words, and every facet but {@code without}; adds their parameters. */
     private static String where(SearchQuery query, SearchText text, Facet without, Map<String, Object> params) {
+        return where(query, text, without, null, params);
+    }
+
+    /** The same, within the cases of {@code months} ('mo:yyyy-MM' facets) when not null. */
+    private static String where(SearchQuery query, SearchText text, Facet without, String[] months, Map<String, Object> params) {
         var where = new StringBuilder(CaseAccess.visibleEvents("s", "s.event_id"));
+        if (months != null) {
+            where.append(" AND s.facets && CAST(:months AS text[])");
+            params.put("months", months);
+        }
         if (text.present()) {
             where.append(" AND ").append(text.matches());
         }
