@@ -105,10 +105,10 @@ public class CaseSearch {
         return found.total() > 0 ? found : search(query, text, text, dates);
     }
 
-    /** The first and last months of the cases' dates, or null when no case has a date. */
-    private record Dates(YearMonth first, YearMonth last) {
+    /** The first and last dates of the cases, or null when no case has a date. */
+    private record Dates(LocalDate first, LocalDate last) {
         static Dates of(LocalDate first, LocalDate last) {
-            return first == null || last == null ? null : new Dates(YearMonth.from(first), YearMonth.from(last));
+            return first == null || last == null ? null : new Dates(first, last);
         }
     }
 
@@ -120,19 +120,26 @@ public class CaseSearch {
      * until it finds more than the window, and over every case (those without a date too) when the months would cover
      * them all. More than the window within the months means the newest window of matches lies within them, so the
      * answer is the same as over every case; a frequent word then reads the rows of a few months instead of every
-     * match's. {@code newest} bounds the months when a year is selected (no case of a later date has that year).
+     * match's. {@code newestYear} bounds the months when a year is selected (no case of a later date has that year);
+     * a year's worth of months is then no narrower than the year itself, so the next pass reads every case.
      */
     private <T> T newestFirst(Dates dates, Integer newestYear, boolean bounded, Function<String[], Pass<T>> pass) {
         if (dates == null || !bounded) return pass.apply(null).value();
-        YearMonth newest = newestYear == null || YearMonth.of(newestYear, 12).isAfter(dates.last()) ? dates.last()
-                : YearMonth.of(newestYear, 12);
-        long all = ChronoUnit.MONTHS.between(dates.first(), newest) + 1;
-        int months = 1;
-        while (months < all) {
+        LocalDate last = newestYear == null || newestYear >= dates.last().getYear() ? dates.last()
+                : LocalDate.of(newestYear, 12, 31);
+        YearMonth newest = YearMonth.from(last);
+        long all = ChronoUnit.MONTHS.between(YearMonth.from(dates.first()), newest) + 1;
+        long widest = newestYear == null ? all : Math.min(all, 12);
+        // Two months at first: the newest is often only begun.
+        int months = 2;
+        while (months < widest) {
             var found = pass.apply(months(newest, months));
             if (found.matched() > window) return found.value();
-            // Widen to where the window would be full at the density seen so far, at least four times as far.
-            long wanted = found.matched() == 0 ? months * 16L : (long) Math.ceil(months * 1.5 * (window + 1) / found.matched());
+            // Widen to where the window would be full at the density seen so far (by days, the newest month being
+            // partial), at least four times as far.
+            long days = ChronoUnit.DAYS.between(newest.minusMonths(months - 1).atDay(1), last) + 1;
+            long wanted = found.matched() == 0 ? months * 16L
+                    : (long) Math.ceil(days * 1.5 * (window + 1) / found.matched() / 30.0) + 1;
             months = (int) Math.min(Integer.MAX_VALUE, Math.max(months * 4L, wanted));
         }
         return pass.apply(null).value();
@@ -188,11 +195,11 @@ public class CaseSearch {
         params.put("offset", (query.page() - 1) * query.size());
         String sql = """
                 WITH matching AS MATERIALIZED (
-                    SELECT w.event_id, row_number() OVER () AS n FROM (
-                        SELECT s.event_id FROM event_search s WHERE %s ORDER BY %s LIMIT :windowPlusOne) w
+                    SELECT w.*, row_number() OVER () AS n FROM (
+                        SELECT s.event_id, s.event_date, s.facets, %3$s AS rank FROM event_search s WHERE %1$s
+                        ORDER BY %2$s LIMIT :windowPlusOne) w
                 ), ranked AS MATERIALIZED (
-                    SELECT s.event_id, s.event_date, s.facets, %s AS rank
-                    FROM matching m JOIN event_search s ON s.event_id = m.event_id WHERE m.n <= :window
+                    SELECT event_id, event_date, facets, rank FROM matching WHERE n <= :window
                 )
                 SELECT 'hit' AS kind, p.event_id, p.rank, p.ordinal, NULL AS facet, NULL::bigint AS n FROM (
                     SELECT r.event_id, r.rank, row_number() OVER (ORDER BY r.rank DESC, r.event_date DESC NULLS LAST,
