@@ -21,6 +21,13 @@ DROP INDEX event_search_facets;
 UPDATE event_search SET facets = facets || ('mo:' || to_char(event_date, 'YYYY-MM'))
 WHERE event_date IS NOT NULL AND NOT facets @> ARRAY['mo:' || to_char(event_date, 'YYYY-MM')];
 
+-- 3. The rows in the order of their dates (which also drops the old versions the UPDATE left): the cases of a few
+--    months then sit together in the heap, so that the GIN index skips whole pages of a frequent word's posting list
+--    outside them (measured: 57 ms to 1.4 ms for two months of a word in 143,000 cases) and their rows are read from
+--    a few thousand adjacent pages. New cases are appended, so they stay together; a case changed later moves, which
+--    costs only speed (CLUSTER event_search again restores it).
+CLUSTER event_search USING event_search_newest;
+
 CREATE INDEX event_search_facets ON event_search USING gin (facets);
 CREATE INDEX event_search_russian_facets ON event_search USING gin (russian, facets);
 CREATE INDEX event_search_simple_facets ON event_search USING gin (simple, facets);
