@@ -99,7 +99,9 @@ public class CaseSearch {
         jdbc.sql("SET LOCAL work_mem = '32MB'").update();
         var text = SearchText.of(query.text());
         var dates = jdbc.sql("SELECT min(event_date) AS first, max(event_date) AS last FROM event_search")
-                .query((rs, n) -> Dates.of(rs.getObject("first", LocalDate.class), rs.getObject("last", LocalDate.class))).single();
+                .query((rs, n) -> java.util.Optional.ofNullable(
+                        Dates.of(rs.getObject("first", LocalDate.class), rs.getObject("last", LocalDate.class))))
+                .single().orElse(null);
         if (!text.present()) return search(query, text, text, dates);
         var found = search(query, text.russianOnly(), text, dates);
         return found.total() > 0 ? found : search(query, text, text, dates);
