@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -82,7 +84,11 @@ public class CaseSearch {
         this.audit = audit;
     }
 
-    /** A page of the matching cases the user may read, with the counts of every facet. */
+    /**
+     * A page of the matching cases the user may read, with the counts of every facet. The words are first matched
+     * against the 'russian' vector alone; the 'simple' one (words as written, the last also as a prefix) is read only
+     * when that finds nothing, since reading both doubles the cost of every frequent word (docs/benchmarks.md).
+     */
     @Transactional(readOnly = true)
     public SearchResults search(SearchQuery query) {
         check(query);
@@ -92,6 +98,97 @@ public class CaseSearch {
         // 4MB's lossy pages, each of which must then be read and every row on it checked again.
         jdbc.sql("SET LOCAL work_mem = '32MB'").update();
         var text = SearchText.of(query.text());
+        var dates = jdbc.sql("SELECT min(event_date) AS first, max(event_date) AS last FROM event_search")
+                .query((rs, n) -> java.util.Optional.ofNullable(
+                        Dates.of(rs.getObject("first", LocalDate.class), rs.getObject("last", LocalDate.class))))
+                .single().orElse(null);
+        if (!text.present()) return search(query, text, text, dates);
+        var found = search(query, text.russianOnly(), text, dates);
+        return found.total() > 0 ? found : search(query, text, text, dates);
+    }
+
+    /** The first and last dates of the cases, or null when no case has a date. */
+    private record Dates(LocalDate first, LocalDate last) {
+        static Dates of(LocalDate first, LocalDate last) {
+            return first == null || last == null ? null : new Dates(first, last);
+        }
+    }
+
+    /** What one reading of a window found: {@code matched} rows of at most the window plus one. */
+    private record Pass<T>(T value, long matched) {}
+
+    /**
+     * Runs {@code pass} over the newest months of the cases first (the stored facets 'mo:yyyy-MM', see V27), widening
+     * until it finds more than the window, and over every case (those without a date too) when the months would cover
+     * them all. More than the window within the months means the newest window of matches lies within them, so the
+     * answer is the same as over every case; a frequent word then reads the rows of a few months instead of every
+     * match's. {@code newestYear} bounds the months when a year is selected (no case of a later date has that year);
+     * a year's worth of months is then no narrower than the year itself, so the next pass reads every case.
+     */
+    private <T> T newestFirst(Dates dates, Integer newestYear, boolean bounded, Function<String[], Pass<T>> pass) {
+        if (dates == null || !bounded) return pass.apply(null).value();
+        LocalDate last = newestYear == null || newestYear >= dates.last().getYear() ? dates.last()
+                : LocalDate.of(newestYear, 12, 31);
+        YearMonth newest = YearMonth.from(last);
+        long all = ChronoUnit.MONTHS.between(YearMonth.from(dates.first()), newest) + 1;
+        long widest = newestYear == null ? all : Math.min(all, 12);
+        // Two months at first: the newest is often only begun.
+        int months = 2;
+        while (months < widest) {
+            var found = pass.apply(months(newest, months));
+            if (found.matched() > window) return found.value();
+            // Widen to where the window would be full at the density seen so far (by days, the newest month being
+            // partial), at least four times as far.
+            long days = ChronoUnit.DAYS.between(newest.minusMonths(months - 1).atDay(1), last) + 1;
+            long wanted = found.matched() == 0 ? months * 16L
+                    : (long) Math.ceil(days * 1.5 * (window + 1) / found.matched() / 30.0) + 1;
+            months = (int) Math.min(Integer.MAX_VALUE, Math.max(months * 4L, wanted));
+        }
+        return pass.apply(null).value();
+    }
+
+    private static String[] months(YearMonth newest, int count) {
+        var result = new String[count];
+        for (int i = 0; i < count; i++) {
+            result[i] = "mo:" + newest.minusMonths(i);
+        }
+        return result;
+    }
+
+    /** The latest year selected among {@code facets}' filters, if the year is one of them. */
+    private static Integer newestYear(SearchQuery query, Facet without) {
+        if (without == Facet.YEAR) return null;
+        return query.values(Facet.YEAR).stream().map(Integer::valueOf).max(Integer::compare).orElse(null);
+    }
+
+    /** One window's hits, counts and number of matches (at most the window plus one). */
+    private record Window(List<Ranked> hits, Map<Facet, Map<String, Long>> counts, long total) {}
+
+    /**
+     * The search with the words matched as {@code matched} says ({@code shown} marks the words of the page): the
+     * newest window of the matches, ranked, paged and counted, and for each selected facet the newest window of the
+     * matches of everything else, counted by that facet's values (so that its other values can be added).
+     */
+    private SearchResults search(SearchQuery query, SearchText matched, SearchText shown, Dates dates) {
+        // Without words or filters the newest cases are the first rows of event_search_newest: nothing to narrow.
+        boolean bounded = matched.present() || !query.filters().isEmpty();
+        var found = newestFirst(dates, newestYear(query, null), bounded, months -> {
+            var window = window(query, matched, months);
+            return new Pass<>(window, window.total());
+        });
+        var counts = new EnumMap<Facet, Map<String, Long>>(Facet.class);
+        counts.putAll(found.counts());
+        for (Facet facet : query.filters().keySet()) {
+            counts.put(facet, newestFirst(dates, newestYear(query, facet), true, months -> counted(query, matched, facet, months)));
+        }
+        var hits = new ArrayList<>(found.hits());
+        hits.sort(Comparator.comparingLong(Ranked::ordinal));
+        return new SearchResults(Math.min(found.total(), window), found.total() > window, query.page(), query.size(),
+                hits(hits, shown), facets(query, counts));
+    }
+
+    /** The newest window of the matches (within {@code months} when not null), ranked, with the counts of every facet. */
+    private Window window(SearchQuery query, SearchText text, String[] months) {
         var params = new HashMap<String, Object>();
         text.bind(params);
         params.put("window", window);
@@ -100,11 +197,11 @@ public class CaseSearch {
         params.put("offset", (query.page() - 1) * query.size());
         String sql = """
                 WITH matching AS MATERIALIZED (
-                    SELECT w.event_id, row_number() OVER () AS n FROM (
-                        SELECT s.event_id FROM event_search s WHERE %s ORDER BY %s LIMIT :windowPlusOne) w
+                    SELECT w.*, row_number() OVER () AS n FROM (
+                        SELECT s.event_id, s.event_date, s.facets, %3$s AS rank FROM event_search s WHERE %1$s
+                        ORDER BY %2$s LIMIT :windowPlusOne) w
                 ), ranked AS MATERIALIZED (
-                    SELECT s.event_id, s.event_date, s.facets, %s AS rank
-                    FROM matching m JOIN event_search s ON s.event_id = m.event_id WHERE m.n <= :window
+                    SELECT event_id, event_date, facets, rank FROM matching WHERE n <= :window
                 )
                 SELECT 'hit' AS kind, p.event_id, p.rank, p.ordinal, NULL AS facet, NULL::bigint AS n FROM (
                     SELECT r.event_id, r.rank, row_number() OVER (ORDER BY r.rank DESC, r.event_date DESC NULLS LAST,
@@ -113,7 +210,7 @@ public class CaseSearch {
                 SELECT 'facet', NULL, NULL, NULL, f, count(*) FROM ranked r, unnest(r.facets) f GROUP BY f
                 UNION ALL
                 SELECT 'total', NULL, NULL, NULL, NULL, count(*) FROM matching
-                """.formatted(where(query, text, null, params), NEWEST, text.rank());
+                """.formatted(where(query, text, null, months, params), NEWEST, text.rank());
         var hits = new ArrayList<Ranked>();
         var counts = new EnumMap<Facet, Map<String, Long>>(Facet.class);
         long[] total = {0};
@@ -124,23 +221,38 @@ public class CaseSearch {
                 default -> total[0] = rs.getLong("n");
             }
         });
-        // A selected facet is counted without its own filter, so that its other values can be added (any of them).
-        for (Facet facet : query.filters().keySet()) {
-            var own = new HashMap<String, Object>();
-            text.bind(own);
-            own.put("window", window);
-            own.put("prefix_" + facet.name(), facet.stored("%"));
-            counts.remove(facet);
-            CaseAccess.bind(jdbc.sql("""
-                    SELECT f, count(*) AS n FROM (
-                        SELECT s.facets FROM event_search s WHERE %s ORDER BY %s LIMIT :window) w, unnest(w.facets) f
-                    WHERE f LIKE :prefix_%s GROUP BY f
-                    """.formatted(where(query, text, facet, own), NEWEST, facet.name())).params(own))
-                    .query(rs -> { count(counts, rs.getString("f"), rs.getLong("n")); });
-        }
-        hits.sort(Comparator.comparingLong(Ranked::ordinal));
-        return new SearchResults(Math.min(total[0], window), total[0] > window, query.page(), query.size(),
-                hits(hits, text), facets(query, counts));
+        return new Window(hits, counts, total[0]);
+    }
+
+    /**
+     * The values of {@code facet} among the newest window of matches of everything but that facet; only that facet's
+     * values are carried through the sort by date (rows of thousands of whole facet arrays sorted cost as much as
+     * reading them).
+     */
+    private Pass<Map<String, Long>> counted(SearchQuery query, SearchText text, Facet facet, String[] months) {
+        var params = new HashMap<String, Object>();
+        text.bind(params);
+        params.put("window", window);
+        params.put("windowPlusOne", window + 1);
+        params.put("facetPrefix", facet.stored("%"));
+        var counts = new EnumMap<Facet, Map<String, Long>>(Facet.class);
+        long[] matched = {0};
+        CaseAccess.bind(jdbc.sql("""
+                WITH w AS MATERIALIZED (
+                    SELECT s.facets, row_number() OVER () AS n FROM (
+                        SELECT ARRAY(SELECT f FROM unnest(s.facets) f WHERE f LIKE :facetPrefix) AS facets
+                        FROM event_search s WHERE %s ORDER BY %s LIMIT :windowPlusOne) s
+                )
+                SELECT f, count(*) AS n FROM w, unnest(w.facets) f WHERE w.n <= :window GROUP BY f
+                UNION ALL
+                SELECT NULL, count(*) FROM w
+                """.formatted(where(query, text, facet, months, params), NEWEST)).params(params))
+                .query(rs -> {
+                    String value = rs.getString("f");
+                    if (value == null) matched[0] = rs.getLong("n");
+                    else count(counts, value, rs.getLong("n"));
+                });
+        return new Pass<>(counts.getOrDefault(facet, new HashMap<>()), matched[0]);
     }
 
     /** Every matching case the user may read, ranked, as CSV (streamed); the export is audited with its count. */
@@ -186,7 +298,16 @@ public class CaseSearch {
 
     /** The conditions of a search: access, words, and every facet but {@code without}; adds their parameters. */
     private static String where(SearchQuery query, SearchText text, Facet without, Map<String, Object> params) {
+        return where(query, text, without, null, params);
+    }
+
+    /** The same, within the cases of {@code months} ('mo:yyyy-MM' facets) when not null. */
+    private static String where(SearchQuery query, SearchText text, Facet without, String[] months, Map<String, Object> params) {
         var where = new StringBuilder(CaseAccess.visibleEvents("s", "s.event_id"));
+        if (months != null) {
+            where.append(" AND s.facets && CAST(:months AS text[])");
+            params.put("months", months);
+        }
         if (text.present()) {
             where.append(" AND ").append(text.matches());
         }

@@ -6,16 +6,18 @@ import java.util.Map;
 /**
  * The words of a search as SQL conditions. The 'russian' vector is matched with the text in web search syntax
  * (Russian and English stemming); the 'simple' vector with the same text, the last word also as a prefix, so that
- * "Бауыр" finds "Бауыржан" and Kazakh words are found whatever their ending.
+ * "Бауыр" finds "Бауыржан" and Kazakh words are found whatever their ending. {@code withSimple} false reads the
+ * 'russian' vector only: a search tries that first and reads the 'simple' one only when it finds nothing (see
+ * {@link CaseSearch#search}).
  */
-record SearchText(String text, String rest, String prefix) {
+record SearchText(String text, String rest, String prefix, boolean withSimple) {
 
     /** Shorter prefixes would match too many words to stay fast. */
     static final int SHORTEST_PREFIX = 3;
 
     static SearchText of(String text) {
         String stripped = text == null ? "" : text.strip();
-        if (stripped.isEmpty()) return new SearchText("", null, null);
+        if (stripped.isEmpty()) return new SearchText("", null, null, true);
         String[] words = stripped.split("\\s+");
         String last = words[words.length - 1];
         boolean insideQuotes = stripped.chars().filter(c -> c == '"').count() % 2 != 0;
@@ -23,9 +25,14 @@ record SearchText(String text, String rest, String prefix) {
         // Only letters and digits: anything else is search syntax (-word, "phrase") and the prefix must be safe tsquery text.
         boolean plainWord = last.length() >= SHORTEST_PREFIX && last.codePoints().allMatch(Character::isLetterOrDigit)
                 && !last.equalsIgnoreCase("or");
-        if (insideQuotes || afterOr || !plainWord) return new SearchText(stripped, null, null);
+        if (insideQuotes || afterOr || !plainWord) return new SearchText(stripped, null, null, true);
         String rest = stripped.substring(0, stripped.length() - last.length()).strip();
-        return new SearchText(stripped, rest, last.toLowerCase(Locale.ROOT) + ":*");
+        return new SearchText(stripped, rest, last.toLowerCase(Locale.ROOT) + ":*", true);
+    }
+
+    /** The same words matched against the 'russian' vector only. */
+    SearchText russianOnly() {
+        return new SearchText(text, rest, prefix, false);
     }
 
     boolean present() {
@@ -43,18 +50,20 @@ record SearchText(String text, String rest, String prefix) {
 
     /** The condition on a search row aliased {@code s}. */
     String matches() {
+        if (!withSimple) return "s.russian @@ " + russianQuery();
         return "(s.russian @@ " + russianQuery() + " OR s.simple @@ " + simpleQuery() + ")";
     }
 
     /** Cover density of the matched words, weighted by where they are (title, narrative, sources, places). */
     String rank() {
         if (!present()) return "CAST(0 AS real)";
+        if (!withSimple) return "ts_rank_cd(s.russian, " + russianQuery() + ")";
         return "greatest(ts_rank_cd(s.russian, " + russianQuery() + "), ts_rank_cd(s.simple, " + simpleQuery() + "))";
     }
 
     void bind(Map<String, Object> params) {
         params.put("text", text);
-        if (prefix != null) {
+        if (prefix != null && withSimple) {
             params.put("rest", rest);
             params.put("prefix", prefix);
         }

@@ -82,6 +82,11 @@ class CaseSearchTest extends ApplicationTest {
     @Autowired MockMvc mvc;
     @Autowired CaseBatch batches;
     @Autowired TransactionTemplate transaction;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbcClient;
+    @Autowired javax.sql.DataSource dataSource;
+    @Autowired org.aigaq.platform.vocabulary.Vocabularies vocabularies;
+    @Autowired org.springframework.context.MessageSource messageSource;
+    @Autowired org.aigaq.platform.audit.AuditTrail auditTrail;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private long organisation;
@@ -340,6 +345,44 @@ class CaseSearchTest extends ApplicationTest {
         assertThat(page.getStatus()).isEqualTo(200);
         assertThat(page.getContentAsString(StandardCharsets.UTF_8)).contains("id=\"site-search\"").contains("<mark>").contains("name=\"method\" value=\"beating\"")
                 .contains("id=\"result-count\"");
+    }
+
+    @Test
+    void theNewestWindowIsTheSameWhetherReadMonthByMonthOrWhole() {
+        // A window of three, so that a handful of cases spread over years overfill it and the months are widened.
+        var small = new CaseSearch(jdbcClient, dataSource, vocabularies, messageSource, auditTrail, 3);
+        String word = "окномесяц" + sequence.incrementAndGet();
+        var dates = List.of(LocalDate.of(2019, 3, 10), LocalDate.of(2021, 1, 15), LocalDate.of(2023, 1, 1),
+                LocalDate.of(2023, 2, 2), LocalDate.of(2023, 6, 6), LocalDate.of(2023, 11, 30), LocalDate.of(2024, 5, 5),
+                LocalDate.of(2025, 8, 8));
+        var byDate = new java.util.TreeMap<LocalDate, Long>();
+        as(documenter, () -> {
+            for (int i = 0; i < dates.size(); i++) {
+                byDate.put(dates.get(i), record("Дело " + word, null, i % 2 == 0 ? "Almaty" : "Astana", Sharing.ORGANISATION, dates.get(i)));
+            }
+            return record("Дело " + word + " без даты", null, "Almaty", Sharing.ORGANISATION, null);
+        });
+        var newest = byDate.descendingMap().values().stream().limit(3).toList();
+        var all = as(documenter, () -> transaction.execute(status -> small.search(mine(word))));
+        assertThat(ids(all)).containsExactlyElementsOf(newest);
+        assertThat(all.total()).isEqualTo(3);
+        assertThat(all.capped()).isTrue();
+
+        // The year selected bounds the months; its own counts are those of the newest three without it.
+        var year = query(word, Map.of(Facet.ORGANISATION, List.of(String.valueOf(organisation)), Facet.YEAR, List.of("2023")));
+        var in2023 = as(documenter, () -> transaction.execute(status -> small.search(year)));
+        assertThat(ids(in2023)).containsExactly(byDate.get(LocalDate.of(2023, 11, 30)), byDate.get(LocalDate.of(2023, 6, 6)),
+                byDate.get(LocalDate.of(2023, 2, 2)));
+        assertThat(in2023.capped()).isTrue();
+        assertThat(counts(in2023, Facet.YEAR)).isEqualTo(Map.of("2025", 1L, "2024", 1L, "2023", 1L));
+        assertThat(counts(in2023, Facet.REGION)).isEqualTo(Map.of("Almaty", 1L, "Astana", 2L));
+
+        // Fewer matches than the window: every one, the case without a date last.
+        var few = new CaseSearch(jdbcClient, dataSource, vocabularies, messageSource, auditTrail, 20);
+        var every = as(documenter, () -> transaction.execute(status -> few.search(mine(word))));
+        assertThat(every.total()).isEqualTo(9);
+        assertThat(every.capped()).isFalse();
+        assertThat(ids(every).subList(0, 8)).containsExactlyElementsOf(byDate.descendingMap().values());
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------------
