@@ -12,14 +12,18 @@ import java.util.Map;
 import java.util.Set;
 
 import com.openhtmltopdf.extend.FSObjectDrawer;
-import com.openhtmltopdf.extend.FSSupplier;
 import com.openhtmltopdf.extend.FSObjectDrawerFactory;
 import com.openhtmltopdf.extend.OutputDevice;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.render.RenderingContext;
 
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Element;
@@ -54,39 +58,62 @@ public class ReportPdf {
         var builder = new PdfRendererBuilder();
         builder.withHtmlContent(html, null);
         builder.withProducer("Aigaq");
-        registerFonts(builder);
         builder.useObjectDrawerFactory(new ChartDrawers(xhtml.charts));
-        try (var renderer = builder.buildPdfRenderer(); PDDocument document = renderer.createPDFKeepOpen()) {
-            document.getDocumentCatalog().setLanguage(report.language().toLanguageTag());
-            var info = document.getDocumentInformation();
-            info.setTitle(report.title());
-            if (report.author() != null) {
-                info.setAuthor(report.author());
+        // the document is made first so that the fonts are loaded into it, each as a subset with its GSUB off
+        try (PDDocument document = new PDDocument()) {
+            builder.usePDDocument(document);
+            registerFonts(builder, document);
+            try (var renderer = builder.buildPdfRenderer()) {
+                renderer.createPDFWithoutClosing();
+                document.getDocumentCatalog().setLanguage(report.language().toLanguageTag());
+                var info = document.getDocumentInformation();
+                info.setTitle(report.title());
+                if (report.author() != null) {
+                    info.setAuthor(report.author());
+                }
+                document.save(out);
             }
-            document.save(out);
         }
     }
 
-    private static void registerFonts(PdfRendererBuilder builder) {
+    /**
+     * The Liberation fonts, embedded as subsets, with their glyph substitutions (GSUB) off: PDFBox would otherwise
+     * rebuild a pattern of every ligature of the font for each run of text it shows, which took 85 % of the time of a
+     * 50-page report (docs/benchmarks.md, issue 7), and a ligature glyph has no letters of its own in the text layer,
+     * so "fi" or "ti" would be lost to search and copying. Latin, Cyrillic and Kazakh letters need no substitution.
+     */
+    private static void registerFonts(PdfRendererBuilder builder, PDDocument document) throws IOException {
         String[][] families = {{"Liberation Serif", "LiberationSerif"}, {"Liberation Sans", "LiberationSans"},
             {"Liberation Mono", "LiberationMono"}};
         for (String[] family : families) {
-            font(builder, family, "Regular", 400, FontStyle.NORMAL);
-            font(builder, family, "Bold", 700, FontStyle.NORMAL);
-            font(builder, family, "Italic", 400, FontStyle.ITALIC);
-            font(builder, family, "BoldItalic", 700, FontStyle.ITALIC);
+            font(builder, document, family, "Regular", 400, FontStyle.NORMAL);
+            font(builder, document, family, "Bold", 700, FontStyle.NORMAL);
+            font(builder, document, family, "Italic", 400, FontStyle.ITALIC);
+            font(builder, document, family, "BoldItalic", 700, FontStyle.ITALIC);
         }
     }
 
-    private static void font(PdfRendererBuilder builder, String[] family, String face, int weight, FontStyle style) {
-        String resource = "liberation/" + family[1] + "-" + face + ".ttf";
-        builder.useFont((FSSupplier<InputStream>) () -> {
-            InputStream in = ReportPdf.class.getClassLoader().getResourceAsStream(resource);
+    private static void font(PdfRendererBuilder builder, PDDocument document, String[] family, String face, int weight,
+            FontStyle style) throws IOException {
+        TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(FONTS.computeIfAbsent(family[1] + "-" + face,
+                ReportPdf::fontBytes)));
+        font.setEnableGsub(false);
+        builder.useFont(new PDFontSupplier(PDType0Font.load(document, font, true)), family[0], weight, style, true);
+    }
+
+    /** The fonts' files, read once from the classpath: each PDF parses its own copy (a parsed font is not shared). */
+    private static final Map<String, byte[]> FONTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static byte[] fontBytes(String name) {
+        String resource = "liberation/" + name + ".ttf";
+        try (InputStream in = ReportPdf.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new UncheckedIOException(new IOException("the font " + resource + " is missing"));
+                throw new IOException("the font " + resource + " is missing");
             }
-            return in;
-        }, family[0], weight, style, true);
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Draws the {@code <object>} elements that stand for charts, as vector graphics into the page. */
