@@ -198,8 +198,9 @@ class ReportBenchmark implements BenchmarkPart {
      */
     private long statistics() {
         String sha = sha256(STATISTICS_MARK);
-        long existing = jdbc.sql("SELECT count(*) FROM statistics_figure f JOIN statistics_import i ON i.id = f.import_id WHERE i.sha256 = :sha")
-                .param("sha", sha).query(Long.class).single();
+        long existing = jdbc.sql("""
+                SELECT count(*) FROM statistics_figure f JOIN statistics_import i ON i.id = f.import_id WHERE i.sha256 IN (:sha, :correction)""")
+                .param("sha", sha).param("correction", sha256(STATISTICS_MARK + ": correction")).query(Long.class).single();
         if (existing > 0) return existing;
         long user = CurrentUser.require().id();
         return transaction.execute(status -> {
