@@ -70,10 +70,22 @@ public class Editions {
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public ComposedReport draft(long id, String language) {
+        return draft(id, language, null);
+    }
+
+    /** How long each live block took to resolve: told once per block, in the report's order (for the benchmark). */
+    @FunctionalInterface
+    public interface BlockTimes {
+        void resolved(Report.Block block, long nanos);
+    }
+
+    /** The draft as {@link #draft(long, String)} composes it, telling {@code times} how long each block took. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public ComposedReport draft(long id, String language, BlockTimes times) {
         var report = reports.get(id);
         if (language != null && !Reports.LANGUAGES.contains(language)) throw new InvalidInput("language", "validation.invalid");
         var locale = Locale.forLanguageTag(language == null ? report.language() : language);
-        return compose(report, locale, Instant.now().truncatedTo(ChronoUnit.SECONDS), label(locale, 0));
+        return compose(report, locale, Instant.now().truncatedTo(ChronoUnit.SECONDS), label(locale, 0), times);
     }
 
     /** Composes the report now and keeps it as the next edition; audited with its checksum. */
@@ -85,7 +97,7 @@ public class Editions {
                 .query(Integer.class).single();
         Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         var locale = Locale.forLanguageTag(report.language());
-        var composed = compose(report, locale, at, label(locale, number));
+        var composed = compose(report, locale, at, label(locale, number), null);
         String text = json.writeValueAsString(composed);
         String checksum = sha256(text);
         long edition = jdbc.sql("""
@@ -125,14 +137,18 @@ public class Editions {
         return json.writeValueAsString(report);
     }
 
-    private ComposedReport compose(Report report, Locale locale, Instant at, String edition) {
+    private ComposedReport compose(Report report, Locale locale, Instant at, String edition, BlockTimes times) {
         var narrative = new Narrative();
         var sections = new ArrayList<ComposedReport.Section>();
         asAuthor(report.authorId(), () -> {
             int number = 0;
             for (var section : report.sections()) {
                 var blocks = new ArrayList<>(narrative.section(section.narrative()));
-                for (var block : section.blocks()) blocks.add(live.resolve(block, locale, at));
+                for (var block : section.blocks()) {
+                    long started = System.nanoTime();
+                    blocks.add(live.resolve(block, locale, at));
+                    if (times != null) times.resolved(block, System.nanoTime() - started);
+                }
                 sections.add(new ComposedReport.Section(String.valueOf(++number), section.heading(), 1, blocks));
             }
             return null;

@@ -7,10 +7,10 @@ import org.aigaq.platform.security.SignedInUsers;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code bench [--events N] [--threads N] [--runs N] [--warm-up N] [--explain] [--only search|names|page|funnel]}: the first time on a home, loads N synthetic
+ * {@code bench [--events N] [--threads N] [--runs N] [--warm-up N] [--explain] [--only search|names|page|funnel|report]}: the first time on a home, loads N synthetic
  * events (a million by default, with 1.5 acts and 2 people each) and one case of 500 linked records, and what the
  * {@link BenchmarkPart}s add (the justice pipelines); every time, times the search, the person search, the case page
- * and the parts' calls through Aigaq and against the floor, and prints p50, p95
+ * and the parts' calls (the funnel, the shadow report) through Aigaq and against the floor, and prints p50, p95
  * and p99 in milliseconds; with {@code --explain}, first prints the plans of their statements. See docs/benchmarks.md.
  */
 public final class BenchCommand implements ContributedCommand {
@@ -42,7 +42,7 @@ public final class BenchCommand implements ContributedCommand {
             runs = number(words, "--runs", RUNS);
             warmUp = number(words, "--warm-up", WARM_UP);
         } catch (NumberFormatException e) {
-            System.err.println("usage: java -jar aigaq.jar bench [--events N] [--threads N] [--runs N] [--warm-up N] [--explain] [--only search|names|page|funnel]");
+            System.err.println("usage: java -jar aigaq.jar bench [--events N] [--threads N] [--runs N] [--warm-up N] [--explain] [--only search|names|page|funnel|report]");
             return 2;
         }
         try {
@@ -71,9 +71,16 @@ public final class BenchCommand implements ContributedCommand {
                     if (only.equals("all") || only.equals("search")) timings.add(runner.searches(warmUp, runs));
                     if (only.equals("all") || only.equals("names")) timings.add(runner.names(warmUp, runs));
                     if (only.equals("all") || only.equals("page")) timings.add(runner.casePage(largeCase, warmUp, runs));
-                    for (BenchmarkPart part : context.getBeansOfType(BenchmarkPart.class).values()) {
+                    var parts = context.getBeansOfType(BenchmarkPart.class).values();
+                    var prepared = new java.util.HashSet<String>();
+                    for (BenchmarkPart part : parts) {
                         if (!only.equals("all") && !only.equals(part.name())) continue;
-                        part.prepare(documenter.organisationId(), BenchCommand::say);
+                        for (BenchmarkPart needed : parts) {
+                            if (part.needs().contains(needed.name()) && prepared.add(needed.name())) {
+                                needed.prepare(documenter.organisationId(), BenchCommand::say);
+                            }
+                        }
+                        if (prepared.add(part.name())) part.prepare(documenter.organisationId(), BenchCommand::say);
                         for (var measurement : part.measurements()) {
                             timings.add(runner.time(measurement.what(), measurement.calls(), warmUp, runs));
                         }

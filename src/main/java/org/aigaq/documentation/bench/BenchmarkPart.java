@@ -13,6 +13,11 @@ public interface BenchmarkPart {
     /** Its name for {@code --only}. */
     String name();
 
+    /** The other parts whose data it reads: prepared first, even when only this part is measured. */
+    default List<String> needs() {
+        return List.of();
+    }
+
     /** Makes its data for the benchmark organisation's events when they have none yet; runs as the documenter. */
     void prepare(long organisationId, Consumer<String> say);
 

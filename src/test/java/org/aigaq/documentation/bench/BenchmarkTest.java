@@ -144,6 +144,72 @@ class BenchmarkTest {
         assertThat(count("SELECT count(*) FROM justice_case WHERE organisation_id = ?", organisation)).isEqualTo(pipelines);
     }
 
+    @Test
+    @Order(5)
+    void theReportPartComposesAndWritesTheTwentyBlockReport() {
+        long organisation = load.documenter().organisationId();
+        // the whole command (order 4) made the report's data already: this run finds it and makes nothing again
+        assertThat(command().run(context, new String[] {"bench", "--only", "report", "--runs", "1", "--warm-up", "0"})).isZero();
+        // made once: official figures of two imports (the second a correction), recommendations assessed, places, the report
+        assertThat(count("SELECT count(DISTINCT import_id) FROM statistics_figure")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM statistics_figure")).isGreaterThan(2_000);
+        assertThat(count("SELECT count(*) FROM recommendation WHERE organisation_id = ?", organisation)).isEqualTo(90);
+        assertThat(count("SELECT count(*) FROM recommendation_assessment")).isEqualTo(90);
+        assertThat(count("SELECT count(*) FROM place")).isGreaterThanOrEqualTo(240);
+        assertThat(count("SELECT count(*) FROM report WHERE organisation_id = ?", organisation)).isEqualTo(1);
+        long report = count("SELECT id FROM report WHERE organisation_id = ?", organisation);
+        assertThat(count("SELECT count(*) FROM report_section WHERE report_id = ?", report)).isEqualTo(11);
+        assertThat(jdbc.queryForList("""
+                SELECT DISTINCT b.kind FROM report_block b JOIN report_section s ON s.id = b.section_id WHERE s.report_id = ?""",
+                String.class, report)).containsExactlyInAnyOrder("STATISTICS", "INDICATOR", "CASES", "SAFEGUARDS", "FACILITIES",
+                "RECOMMENDATIONS");
+        assertThat(count("SELECT count(*) FROM report_block b JOIN report_section s ON s.id = b.section_id WHERE s.report_id = ?",
+                report)).isEqualTo(20);
+    }
+
+    @Test
+    @Order(6)
+    void theReportsBlocksShowWhatWasLoadedAndItsFilesAreWhole() throws Exception {
+        var part = context.getBeansOfType(BenchmarkPart.class).values().stream().filter(p -> p.name().equals("report")).findFirst()
+                .orElseThrow();
+        var documenter = SignedInUsers.principalOf(load.documenter(), false);
+        Exception[] failed = {null};
+        SyntheticLoad.asUser(documenter, () -> {
+            try {
+                var measurements = part.measurements();
+                assertThat(measurements).extracting(BenchmarkPart.Measurement::what).containsExactly("report: compose, 20 live blocks",
+                        "report: PDF written", "report: DOCX written", "report: compose + PDF (target 10 s)");
+                var timings = runs.time("compose", measurements.getFirst().calls(), 0, 1);
+                assertThat(timings.floored()).isTrue();
+                var written = runs.time("pdf", measurements.get(1).calls(), 0, 1);
+                assertThat(written.floored()).isFalse();
+                assertThat(written.line()).contains("—");
+                var report = (org.aigaq.reports.ComposedReport) measurements.getFirst().calls().getFirst().get();
+                var tables = report.sections().stream().flatMap(s -> s.blocks().stream())
+                        .filter(b -> b instanceof org.aigaq.reports.ReportBlock.Table || b instanceof org.aigaq.reports.ReportBlock.Chart)
+                        .toList();
+                assertThat(tables).hasSize(20);
+                // every table has rows: statistics, cases of the public events, safeguards, places and recommendations
+                assertThat(tables.stream().filter(b -> b instanceof org.aigaq.reports.ReportBlock.Table t && t.rows().isEmpty()))
+                        .isEmpty();
+                assertThat(report.footnotes()).hasSizeGreaterThan(30);
+                byte[] pdf = (byte[]) measurements.get(1).calls().getFirst().get();
+                try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+                    assertThat(document.getNumberOfPages()).isBetween(40, 70);
+                }
+                byte[] docx = (byte[]) measurements.get(2).calls().getFirst().get();
+                assertThat(new String(docx, 0, 2, StandardCharsets.US_ASCII)).isEqualTo("PK");
+            } catch (Exception e) {
+                failed[0] = e;
+            }
+        });
+        if (failed[0] != null) throw failed[0];
+    }
+
+    private Command command() {
+        return Command.named(new String[] {"bench"}).orElseThrow();
+    }
+
     private long count(String sql, Object... args) {
         return jdbc.queryForObject(sql, Long.class, args);
     }
