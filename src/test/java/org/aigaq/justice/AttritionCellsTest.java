@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.aigaq.documentation.PersonMerges;
+import org.aigaq.justice.bench.StepRows;
 import org.aigaq.justice.bench.SyntheticPipelines;
 import org.aigaq.platform.accounts.ApiTokens;
 import org.aigaq.platform.security.Role;
@@ -304,22 +305,7 @@ class AttritionCellsTest extends ApplicationTest {
                 SELECT id, organisation_id, record_number, 'KZ', ?, ? FROM event WHERE id = ?""",
                 progress.stage().name(), progress.since(), id);
         for (StepDraft s : pipeline) {
-            named.update("""
-                    INSERT INTO justice_step (event_id, step_type, occurred_on, filed_by, body_kind, reasons, outcome, article, code_version,
-                        sentence_kind, sentence_months, sentence_suspended, exemption, respondent, claimed_amount, awarded_amount, currency,
-                        target, recorded_by)
-                    VALUES (:e, :type, :on, :filedBy, :bodyKind, :reasons, :outcome, :article, :codeVersion, :sentenceKind, :months,
-                        :suspended, :exemption, :respondent, :claimed, :awarded, :currency, :target, :by)""",
-                    new MapSqlParameterSource().addValue("e", id).addValue("type", s.stepType().name())
-                            .addValue("on", s.occurredOn(), Types.DATE).addValue("filedBy", s.filedBy(), Types.VARCHAR)
-                            .addValue("bodyKind", s.bodyKind(), Types.VARCHAR).addValue("reasons", s.reasons(), Types.VARCHAR)
-                            .addValue("outcome", s.outcome(), Types.VARCHAR).addValue("article", s.article(), Types.VARCHAR)
-                            .addValue("codeVersion", s.codeVersion(), Types.VARCHAR).addValue("sentenceKind", s.sentenceKind(), Types.VARCHAR)
-                            .addValue("months", s.sentenceMonths(), Types.INTEGER).addValue("suspended", s.sentenceSuspended(), Types.BOOLEAN)
-                            .addValue("exemption", s.exemption(), Types.VARCHAR).addValue("respondent", s.respondent(), Types.VARCHAR)
-                            .addValue("claimed", s.claimedAmount(), Types.NUMERIC).addValue("awarded", s.awardedAmount(), Types.NUMERIC)
-                            .addValue("currency", s.currency(), Types.VARCHAR).addValue("target", s.target(), Types.VARCHAR)
-                            .addValue("by", user));
+            named.update(StepRows.INSERT, StepRows.of(id, s, user));
         }
     }
 

@@ -115,28 +115,14 @@ class FunnelBenchmark implements BenchmarkPart {
             cases.add(new MapSqlParameterSource().addValue("e", id).addValue("o", organisationId).addValue("n", (String) e[1])
                     .addValue("stage", progress.stage().name()).addValue("since", progress.since(), Types.DATE));
             for (StepDraft s : pipeline) {
-                steps.add(new MapSqlParameterSource().addValue("e", id).addValue("type", s.stepType().name())
-                        .addValue("on", s.occurredOn(), Types.DATE).addValue("filedBy", s.filedBy(), Types.VARCHAR)
-                        .addValue("bodyKind", s.bodyKind(), Types.VARCHAR).addValue("reasons", s.reasons(), Types.VARCHAR)
-                        .addValue("outcome", s.outcome(), Types.VARCHAR).addValue("article", s.article(), Types.VARCHAR)
-                        .addValue("codeVersion", s.codeVersion(), Types.VARCHAR).addValue("sentenceKind", s.sentenceKind(), Types.VARCHAR)
-                        .addValue("months", s.sentenceMonths(), Types.INTEGER).addValue("suspended", s.sentenceSuspended(), Types.BOOLEAN)
-                        .addValue("exemption", s.exemption(), Types.VARCHAR).addValue("respondent", s.respondent(), Types.VARCHAR)
-                        .addValue("claimed", s.claimedAmount(), Types.NUMERIC).addValue("awarded", s.awardedAmount(), Types.NUMERIC)
-                        .addValue("currency", s.currency(), Types.VARCHAR).addValue("target", s.target(), Types.VARCHAR)
-                        .addValue("by", user));
+                steps.add(StepRows.of(id, s, user));
             }
             if (random.nextInt(5) == 0) detained.add(id);
         }
         batches.batchUpdate("""
                 INSERT INTO justice_case (event_id, organisation_id, record_number, jurisdiction, stage, stage_since)
                 VALUES (:e, :o, :n, 'KZ', :stage, :since)""", cases.toArray(MapSqlParameterSource[]::new));
-        batches.batchUpdate("""
-                INSERT INTO justice_step (event_id, step_type, occurred_on, filed_by, body_kind, reasons, outcome, article, code_version,
-                    sentence_kind, sentence_months, sentence_suspended, exemption, respondent, claimed_amount, awarded_amount, currency,
-                    target, recorded_by)
-                VALUES (:e, :type, :on, :filedBy, :bodyKind, :reasons, :outcome, :article, :codeVersion, :sentenceKind, :months,
-                    :suspended, :exemption, :respondent, :claimed, :awarded, :currency, :target, :by)""",
+        batches.batchUpdate(StepRows.INSERT,
                 steps.toArray(MapSqlParameterSource[]::new));
         if (!detained.isEmpty()) {
             // apprehended the day before the incident's date at 10:00 Almaty time; the lawyer 2 to 61 hours later,
