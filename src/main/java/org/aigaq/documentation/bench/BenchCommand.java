@@ -91,7 +91,10 @@ public final class BenchCommand implements ContributedCommand {
             });
             if (failed[0] != null) throw failed[0];
             say(BenchmarkRuns.Timings.heading());
-            timings.forEach(t -> say(t.line()));
+            timings.forEach(t -> {
+                say(t.line());
+                t.byInput().forEach(input -> say(input.line()));
+            });
             say("Load average at the end: " + loadAverage());
             return 0;
         } catch (Exception e) {

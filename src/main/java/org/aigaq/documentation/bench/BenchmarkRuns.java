@@ -39,8 +39,8 @@ class BenchmarkRuns {
             "Nurlan Ospanov", "Айгүл Қасымова", "Aigul Kassymova", "Смирнов Тимур", "Timur Smirnov",
             "Жанар Тұрсынова", "Zhanar Tursynova", "Дәурен Сейітов", "Dauren Seitov", "Асель Кузнецова");
 
-    /** The times of one kind of measurement, in milliseconds, of Aigaq and of the floor. */
-    record Timings(String what, int runs, double[] aigaq, double[] floor) {
+    /** The times of one kind of measurement, in milliseconds, of Aigaq and of the floor; run i used input i mod inputs. */
+    record Timings(String what, int runs, double[] aigaq, double[] floor, int inputs) {
 
         double aigaq(double percentile) {
             return percentile(aigaq, percentile);
@@ -75,6 +75,21 @@ class BenchmarkRuns {
             }
             return "%-44s %5d  %8.1f %8.1f %8.1f   %8.1f %8.1f %8.1f   %5.2f %5.2f".formatted(what, runs, aigaq(50), aigaq(95),
                     aigaq(99), floor(50), floor(95), floor(99), ratio(50), ratio(95));
+        }
+
+        /** The same for each input alone, when there are several: which of them make the tail. */
+        List<Timings> byInput() {
+            if (inputs < 2) return List.of();
+            var result = new ArrayList<Timings>();
+            for (int input = 0; input < inputs; input++) {
+                int first = input;
+                int[] mine = java.util.stream.IntStream.range(0, runs).filter(i -> i % inputs == first).toArray();
+                if (mine.length == 0) continue;
+                result.add(new Timings("  input " + (input + 1), mine.length,
+                        Arrays.stream(mine).mapToDouble(i -> aigaq[i]).toArray(),
+                        Arrays.stream(mine).mapToDouble(i -> floor[i]).toArray(), 1));
+            }
+            return result;
         }
 
         static String heading() {
@@ -143,7 +158,7 @@ class BenchmarkRuns {
             StatementCapture.replay(captured.statements());
             floor[i] = (System.nanoTime() - started) / 1e6;
         }
-        return new Timings(what, runs, aigaq, floor);
+        return new Timings(what, runs, aigaq, floor, calls.size());
     }
 
     private static SearchQuery search(String text, Facet one, String first, Facet two, String second) {
@@ -153,11 +168,14 @@ class BenchmarkRuns {
         return new SearchQuery(text, filters, 1, SearchQuery.DEFAULT_SIZE);
     }
 
-    /** The plans of the statements of the first input of each kind, for {@code bench --explain}. */
+    /** The plans of the statements of every search, the first name and the case page, for {@code bench --explain}. */
     List<String> explain(long largeCase) throws Exception {
         var plans = new ArrayList<String>();
-        for (Supplier<?> call : List.<Supplier<?>>of(() -> search.search(SEARCHES.getFirst()), () -> people.find(NAMES.getFirst(), 20),
-                () -> caseFiles.of(largeCase))) {
+        var calls = new ArrayList<Supplier<?>>();
+        SEARCHES.forEach(query -> calls.add(() -> search.search(query)));
+        calls.add(() -> people.find(NAMES.getFirst(), 20));
+        calls.add(() -> caseFiles.of(largeCase));
+        for (Supplier<?> call : calls) {
             plans.addAll(StatementCapture.explain(StatementCapture.capture(call).statements()));
         }
         return plans;

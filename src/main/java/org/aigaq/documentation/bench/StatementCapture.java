@@ -28,14 +28,15 @@ import org.springframework.stereotype.Component;
 @Profile("bench")
 class StatementCapture implements BeanPostProcessor {
 
-    private static final ThreadLocal<List<Sent>> recording = new ThreadLocal<>();
+    // Inherited: the threads a service starts for reads at once (ConcurrentReads) record into the caller's list.
+    private static final InheritableThreadLocal<List<Sent>> recording = new InheritableThreadLocal<>();
     private static final Set<String> EXECUTING = Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate");
 
     /** A parameter given to a statement: the setter called and its arguments. */
     record Parameter(Method setter, Object[] args) {}
 
-    /** A statement sent, with its parameters in the order they were set; {@code sql} null for a commit or rollback. */
-    record Sent(String sql, List<Parameter> parameters, boolean prepared) {}
+    /** A statement sent, with its parameters in the order they were set, and the thread that sent it. */
+    record Sent(String sql, List<Parameter> parameters, boolean prepared, long thread) {}
 
     /** What a call returned and the statements it sent. */
     record Captured<T>(T result, List<Sent> statements) {}
@@ -57,24 +58,49 @@ class StatementCapture implements BeanPostProcessor {
         return plain;
     }
 
-    /** Runs {@code call} and returns what it sent to the database from this thread. */
+    /** Runs {@code call} and returns what it sent to the database from this thread and the threads it started. */
     static <T> Captured<T> capture(Supplier<T> call) {
-        var sent = new ArrayList<Sent>();
+        var sent = java.util.Collections.synchronizedList(new ArrayList<Sent>());
         recording.set(sent);
         try {
-            return new Captured<>(call.get(), List.copyOf(sent));
+            T result = call.get();
+            synchronized (sent) {
+                return new Captured<>(result, List.copyOf(sent));
+            }
         } finally {
             recording.remove();
         }
     }
 
     /**
-     * Sends the statements again on a connection of the plain data source, in one transaction rolled back at the
-     * end, reading every column of every row. The audit entry's INSERT is left out: its sequence number is taken
-     * (the chain allows each number once), so the floor is the same work less that one write, which makes the
-     * ratio to it stricter, not kinder.
+     * Sends the statements again on connections of the plain data source, each thread's in one transaction rolled
+     * back at the end, reading every column of every row. The threads' statements are sent at once, each thread's on a
+     * connection of its own, even those the call sent one after the other (the page's words after its windows), and
+     * the audit entry's INSERT is left out: its sequence number is taken (the chain allows each number once). The
+     * floor is thus the same work less that write, with more of it at once: the ratio to it is stricter, not kinder.
      */
     static void replay(List<Sent> statements) throws SQLException {
+        var threads = new java.util.LinkedHashMap<Long, List<Sent>>();
+        statements.forEach(s -> threads.computeIfAbsent(s.thread(), t -> new ArrayList<>()).add(s));
+        if (threads.size() == 1) {
+            replayed(statements);
+            return;
+        }
+        try (var strands = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var sent = threads.values().stream().map(own -> strands.submit(() -> {
+                replayed(own);
+                return null;
+            })).toList();
+            for (var strand : sent) strand.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof SQLException failure ? failure : new SQLException(e.getCause());
+        }
+    }
+
+    private static void replayed(List<Sent> statements) throws SQLException {
         try (Connection connection = plain().getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -194,7 +220,7 @@ class StatementCapture implements BeanPostProcessor {
                 } else if (method.getName().equals("clearParameters")) {
                     parameters.clear();
                 } else if (EXECUTING.contains(method.getName()) && (args == null || args.length == 0)) {
-                    note(new Sent(sql, List.copyOf(parameters), true));
+                    note(new Sent(sql, List.copyOf(parameters), true, Thread.currentThread().threadId()));
                 }
                 return invoke(statement, method, args);
             };
@@ -206,7 +232,7 @@ class StatementCapture implements BeanPostProcessor {
             return (Statement) Proxy.newProxyInstance(StatementCapture.class.getClassLoader(), new Class<?>[] {Statement.class},
                     (proxy, method, args) -> {
                         if (EXECUTING.contains(method.getName()) && args != null && args.length > 0 && args[0] instanceof String sql) {
-                            note(new Sent(sql, List.of(), false));
+                            note(new Sent(sql, List.of(), false, Thread.currentThread().threadId()));
                         }
                         return invoke(statement, method, args);
                     });

@@ -20,7 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.BinaryOperator;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.aigaq.documentation.CaseAccess;
@@ -29,6 +32,7 @@ import org.aigaq.documentation.FuzzyDate;
 import org.aigaq.documentation.Sharing;
 import org.aigaq.platform.InvalidInput;
 import org.aigaq.platform.audit.AuditTrail;
+import org.aigaq.platform.database.ConcurrentReads;
 import org.aigaq.platform.vocabulary.Term;
 import org.aigaq.platform.vocabulary.Vocabularies;
 import org.apache.commons.csv.CSVFormat;
@@ -69,11 +73,13 @@ public class CaseSearch {
     private final Vocabularies vocabularies;
     private final MessageSource messages;
     private final AuditTrail audit;
+    private final ConcurrentReads reads;
     private final int window;
 
     CaseSearch(JdbcClient jdbc, DataSource dataSource, Vocabularies vocabularies, MessageSource messages, AuditTrail audit,
-               @Value("${aigaq.search.window:" + DEFAULT_WINDOW + "}") int window) {
+               ConcurrentReads reads, @Value("${aigaq.search.window:" + DEFAULT_WINDOW + "}") int window) {
         this.jdbc = jdbc;
+        this.reads = reads;
         this.window = window;
         var template = new JdbcTemplate(dataSource);
         // Rows arrive a thousand at a time (a cursor, inside the transaction), so an export never sits in memory.
@@ -87,21 +93,17 @@ public class CaseSearch {
     /**
      * A page of the matching cases the user may read, with the counts of every facet. The words are first matched
      * against the 'russian' vector alone; the 'simple' one (words as written, the last also as a prefix) is read only
-     * when that finds nothing, since reading both doubles the cost of every frequent word (docs/benchmarks.md).
+     * when that finds nothing, since reading both doubles the cost of every frequent word (docs/benchmarks.md). The
+     * page's window and each selected facet's are read at once, in read-only transactions of their own
+     * ({@link ConcurrentReads}); called within a transaction, they are read in it one after the other.
      */
-    @Transactional(readOnly = true)
     public SearchResults search(SearchQuery query) {
         check(query);
-        // Plans made for the actual words and values: a generic plan cannot know how many rows a word matches.
-        jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
-        // Bitmaps of tens of thousands of matches stay exact (row by row, not page by page) instead of the default
-        // 4MB's lossy pages, each of which must then be read and every row on it checked again.
-        jdbc.sql("SET LOCAL work_mem = '32MB'").update();
         var text = SearchText.of(query.text());
-        var dates = jdbc.sql("SELECT min(event_date) AS first, max(event_date) AS last FROM event_search")
+        var dates = reads.one(() -> jdbc.sql("SELECT min(event_date) AS first, max(event_date) AS last FROM event_search")
                 .query((rs, n) -> java.util.Optional.ofNullable(
                         Dates.of(rs.getObject("first", LocalDate.class), rs.getObject("last", LocalDate.class))))
-                .single().orElse(null);
+                .single().orElse(null));
         if (!text.present()) return search(query, text, text, dates);
         var found = search(query, text.russianOnly(), text, dates);
         return found.total() > 0 ? found : search(query, text, text, dates);
@@ -114,37 +116,58 @@ public class CaseSearch {
         }
     }
 
-    /** What one reading of a window found: {@code matched} rows of at most the window plus one. */
+    /**
+     * Which cases one pass reads: those of {@code months} ('mo:yyyy-MM' facets, see V27); or, when {@code months} is
+     * null and {@code after} is not, those without a date or dated after {@code after}; or every case.
+     */
+    private record Range(String[] months, LocalDate after) {
+        static final Range ALL = new Range(null, null);
+
+        static Range rest(LocalDate after) {
+            return new Range(null, after);
+        }
+    }
+
+    /** What one pass found: its part of the window and how many matches it read (at most what it wanted plus one). */
     private record Pass<T>(T value, long matched) {}
 
     /**
-     * Runs {@code pass} over the newest months of the cases first (the stored facets 'mo:yyyy-MM', see V27), widening
-     * until it finds more than the window, and over every case (those without a date too) when the months would cover
-     * them all. More than the window within the months means the newest window of matches lies within them, so the
-     * answer is the same as over every case; a frequent word then reads the rows of a few months instead of every
-     * match's. {@code newestYear} bounds the months when a year is selected (no case of a later date has that year);
-     * a year's worth of months is then no narrower than the year itself, so the next pass reads every case.
+     * Reads the newest {@code window} matches by passes over the newest months first, each pass over months not read
+     * yet and wanting only the matches still missing, then over the cases without a date (they sort last); the parts
+     * are added up with {@code plus}. The answer is the one a single pass over every case gives, but a frequent word
+     * reads the rows of a few months instead of every match's, and no row twice. {@code newestYear} bounds the months
+     * when a year is selected (a case of a later date has that year only if one of its acts is older than the case). Without {@code bounded} (no words, no filters)
+     * the newest cases are simply the first rows of event_search_newest: one pass over every case.
      */
-    private <T> T newestFirst(Dates dates, Integer newestYear, boolean bounded, Function<String[], Pass<T>> pass) {
-        if (dates == null || !bounded) return pass.apply(null).value();
+    private <T> T newestFirst(Dates dates, Integer newestYear, boolean bounded, BiFunction<Range, Integer, Pass<T>> pass,
+                              BinaryOperator<T> plus) {
+        if (dates == null || !bounded) return pass.apply(Range.ALL, window).value();
         LocalDate last = newestYear == null || newestYear >= dates.last().getYear() ? dates.last()
                 : LocalDate.of(newestYear, 12, 31);
         YearMonth newest = YearMonth.from(last);
-        long all = ChronoUnit.MONTHS.between(YearMonth.from(dates.first()), newest) + 1;
-        long widest = newestYear == null ? all : Math.min(all, 12);
+        long all = Math.max(0, ChronoUnit.MONTHS.between(YearMonth.from(dates.first()), newest) + 1);
+        int missing = window;
+        T found = null;
         // Two months at first: the newest is often only begun.
-        int months = 2;
-        while (months < widest) {
-            var found = pass.apply(months(newest, months));
-            if (found.matched() > window) return found.value();
-            // Widen to where the window would be full at the density seen so far (by days, the newest month being
-            // partial), at least four times as far.
-            long days = ChronoUnit.DAYS.between(newest.minusMonths(months - 1).atDay(1), last) + 1;
-            long wanted = found.matched() == 0 ? months * 16L
-                    : (long) Math.ceil(days * 1.5 * (window + 1) / found.matched() / 30.0) + 1;
-            months = (int) Math.min(Integer.MAX_VALUE, Math.max(months * 4L, wanted));
+        int read = 0;
+        int next = (int) Math.min(2, all);
+        while (next > 0) {
+            var part = pass.apply(new Range(months(newest.minusMonths(read), next), null), missing);
+            found = found == null ? part.value() : plus.apply(found, part.value());
+            if (part.matched() > missing) return found;
+            missing -= (int) part.matched();
+            read += next;
+            // As far as the matches seen so far say the missing ones lie (by days, the newest month being partial, and
+            // a fifth more), at least one month; four times as far when none were seen yet.
+            long days = ChronoUnit.DAYS.between(newest.minusMonths(read - 1).atDay(1), last) + 1;
+            long seen = window - missing;
+            long wanted = seen == 0 ? 4L * read : (long) Math.ceil(days * 1.2 * (missing + 1) / seen / 30.0);
+            next = (int) Math.min(all - read, Math.max(1, wanted));
         }
-        return pass.apply(null).value();
+        // Last the cases without a date, which sort last, and those dated after a selected year (an act of that year in
+        // a case that began later).
+        var rest = pass.apply(Range.rest(last), missing);
+        return found == null ? rest.value() : plus.apply(found, rest.value());
     }
 
     private static String[] months(YearMonth newest, int count) {
@@ -161,8 +184,30 @@ public class CaseSearch {
         return query.values(Facet.YEAR).stream().map(Integer::valueOf).max(Integer::compare).orElse(null);
     }
 
-    /** One window's hits, counts and number of matches (at most the window plus one). */
-    private record Window(List<Ranked> hits, Map<Facet, Map<String, Long>> counts, long total) {}
+    /**
+     * Part of the newest window of matches: the best ranked of its cases (as many as the page needs), its counts of
+     * every facet and its number of matches (at most the window plus one).
+     */
+    private record Window(List<Ranked> best, Map<Facet, Map<String, Long>> counts, long total) {
+
+        /** Two parts together: the best of both, the counts added. */
+        Window plus(Window other, int needed) {
+            var best = new ArrayList<>(this.best);
+            best.addAll(other.best);
+            best.sort(Ranked.BEST_FIRST);
+            return new Window(List.copyOf(best.subList(0, Math.min(needed, best.size()))), added(counts, other.counts),
+                    total + other.total);
+        }
+    }
+
+    private static Map<Facet, Map<String, Long>> added(Map<Facet, Map<String, Long>> one, Map<Facet, Map<String, Long>> two) {
+        var sum = new EnumMap<Facet, Map<String, Long>>(Facet.class);
+        for (var counts : List.of(one, two)) {
+            counts.forEach((facet, values) -> values.forEach((value, n) ->
+                    sum.computeIfAbsent(facet, f -> new HashMap<>()).merge(value, n, Long::sum)));
+        }
+        return sum;
+    }
 
     /**
      * The search with the words matched as {@code matched} says ({@code shown} marks the words of the page): the
@@ -170,31 +215,60 @@ public class CaseSearch {
      * matches of everything else, counted by that facet's values (so that its other values can be added).
      */
     private SearchResults search(SearchQuery query, SearchText matched, SearchText shown, Dates dates) {
-        // Without words or filters the newest cases are the first rows of event_search_newest: nothing to narrow.
         boolean bounded = matched.present() || !query.filters().isEmpty();
-        var found = newestFirst(dates, newestYear(query, null), bounded, months -> {
-            var window = window(query, matched, months);
-            return new Pass<>(window, window.total());
+        int needed = query.page() * query.size();
+        var windows = new ArrayList<Supplier<Window>>();
+        windows.add(() -> {
+            tuned();
+            return newestFirst(dates, newestYear(query, null), bounded, (range, wanted) -> {
+                var window = window(query, matched, range, wanted, needed);
+                return new Pass<>(window, window.total());
+            }, (one, two) -> one.plus(two, needed));
         });
+        for (Facet facet : query.filters().keySet()) {
+            windows.add(() -> {
+                tuned();
+                var counted = newestFirst(dates, newestYear(query, facet), true,
+                        (range, wanted) -> counted(query, matched, facet, range, wanted), CaseSearch::sum);
+                return new Window(List.of(), Map.of(facet, counted), 0);
+            });
+        }
+        var read = reads.all(windows);
+        var found = read.getFirst();
         var counts = new EnumMap<Facet, Map<String, Long>>(Facet.class);
         counts.putAll(found.counts());
-        for (Facet facet : query.filters().keySet()) {
-            counts.put(facet, newestFirst(dates, newestYear(query, facet), true, months -> counted(query, matched, facet, months)));
-        }
-        var hits = new ArrayList<>(found.hits());
-        hits.sort(Comparator.comparingLong(Ranked::ordinal));
-        return new SearchResults(Math.min(found.total(), window), found.total() > window, query.page(), query.size(),
-                hits(hits, shown), facets(query, counts));
+        read.subList(1, read.size()).forEach(w -> counts.putAll(w.counts()));
+        int from = Math.min((query.page() - 1) * query.size(), found.best().size());
+        var page = found.best().subList(from, found.best().size());
+        return reads.one(() -> new SearchResults(Math.min(found.total(), window), found.total() > window, query.page(),
+                query.size(), hits(page, shown), facets(query, counts)));
     }
 
-    /** The newest window of the matches (within {@code months} when not null), ranked, with the counts of every facet. */
-    private Window window(SearchQuery query, SearchText text, String[] months) {
+    private static Map<String, Long> sum(Map<String, Long> one, Map<String, Long> two) {
+        var sum = new HashMap<>(one);
+        two.forEach((value, n) -> sum.merge(value, n, Long::sum));
+        return sum;
+    }
+
+    /** Settings for the statements of a window, for the rest of its transaction. */
+    private void tuned() {
+        // Plans made for the actual words and values: a generic plan cannot know how many rows a word matches.
+        jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
+        // Bitmaps of tens of thousands of matches stay exact (row by row, not page by page) instead of the default
+        // 4MB's lossy pages, each of which must then be read and every row on it checked again.
+        jdbc.sql("SET LOCAL work_mem = '32MB'").update();
+    }
+
+    /**
+     * The newest {@code wanted} matches within {@code range}: the {@code needed} best ranked of them, their counts of
+     * every facet, and how many matched (at most {@code wanted} plus one).
+     */
+    private Window window(SearchQuery query, SearchText text, Range range, int wanted, int needed) {
         var params = new HashMap<String, Object>();
         text.bind(params);
-        params.put("window", window);
-        params.put("windowPlusOne", window + 1);
-        params.put("size", query.size());
-        params.put("offset", (query.page() - 1) * query.size());
+        params.put("window", wanted);
+        params.put("windowPlusOne", wanted + 1);
+        params.put("needed", needed);
         String sql = """
                 WITH matching AS MATERIALIZED (
                     SELECT w.*, row_number() OVER () AS n FROM (
@@ -203,37 +277,39 @@ public class CaseSearch {
                 ), ranked AS MATERIALIZED (
                     SELECT event_id, event_date, facets, rank FROM matching WHERE n <= :window
                 )
-                SELECT 'hit' AS kind, p.event_id, p.rank, p.ordinal, NULL AS facet, NULL::bigint AS n FROM (
-                    SELECT r.event_id, r.rank, row_number() OVER (ORDER BY r.rank DESC, r.event_date DESC NULLS LAST,
-                           r.event_id DESC) AS ordinal FROM ranked r ORDER BY ordinal LIMIT :size OFFSET :offset) p
+                SELECT 'hit' AS kind, p.event_id, p.rank, p.event_date, NULL AS facet, NULL::bigint AS n FROM (
+                    SELECT r.event_id, r.rank, r.event_date FROM ranked r
+                    ORDER BY r.rank DESC, r.event_date DESC NULLS LAST, r.event_id DESC LIMIT :needed) p
                 UNION ALL
                 SELECT 'facet', NULL, NULL, NULL, f, count(*) FROM ranked r, unnest(r.facets) f GROUP BY f
                 UNION ALL
                 SELECT 'total', NULL, NULL, NULL, NULL, count(*) FROM matching
-                """.formatted(where(query, text, null, months, params), NEWEST, text.rank());
-        var hits = new ArrayList<Ranked>();
+                """.formatted(where(query, text, null, range, params), NEWEST, text.rank());
+        var best = new ArrayList<Ranked>();
         var counts = new EnumMap<Facet, Map<String, Long>>(Facet.class);
         long[] total = {0};
         CaseAccess.bind(jdbc.sql(sql).params(params)).query(rs -> {
             switch (rs.getString("kind")) {
-                case "hit" -> hits.add(new Ranked(rs.getLong("event_id"), rs.getDouble("rank"), rs.getLong("ordinal")));
+                case "hit" -> best.add(new Ranked(rs.getLong("event_id"), rs.getDouble("rank"),
+                        rs.getObject("event_date", LocalDate.class)));
                 case "facet" -> count(counts, rs.getString("facet"), rs.getLong("n"));
                 default -> total[0] = rs.getLong("n");
             }
         });
-        return new Window(hits, counts, total[0]);
+        best.sort(Ranked.BEST_FIRST);
+        return new Window(best, counts, total[0]);
     }
 
     /**
-     * The values of {@code facet} among the newest window of matches of everything but that facet; only that facet's
-     * values are carried through the sort by date (rows of thousands of whole facet arrays sorted cost as much as
-     * reading them).
+     * The values of {@code facet} among the newest {@code wanted} matches within {@code range} of everything but that
+     * facet; only that facet's values are carried through the sort by date (rows of thousands of whole facet arrays
+     * sorted cost as much as reading them).
      */
-    private Pass<Map<String, Long>> counted(SearchQuery query, SearchText text, Facet facet, String[] months) {
+    private Pass<Map<String, Long>> counted(SearchQuery query, SearchText text, Facet facet, Range range, int wanted) {
         var params = new HashMap<String, Object>();
         text.bind(params);
-        params.put("window", window);
-        params.put("windowPlusOne", window + 1);
+        params.put("window", wanted);
+        params.put("windowPlusOne", wanted + 1);
         params.put("facetPrefix", facet.stored("%"));
         var counts = new EnumMap<Facet, Map<String, Long>>(Facet.class);
         long[] matched = {0};
@@ -246,7 +322,7 @@ public class CaseSearch {
                 SELECT f, count(*) AS n FROM w, unnest(w.facets) f WHERE w.n <= :window GROUP BY f
                 UNION ALL
                 SELECT NULL, count(*) FROM w
-                """.formatted(where(query, text, facet, months, params), NEWEST)).params(params))
+                """.formatted(where(query, text, facet, range, params), NEWEST)).params(params))
                 .query(rs -> {
                     String value = rs.getString("f");
                     if (value == null) matched[0] = rs.getLong("n");
@@ -298,15 +374,18 @@ public class CaseSearch {
 
     /** The conditions of a search: access, words, and every facet but {@code without}; adds their parameters. */
     private static String where(SearchQuery query, SearchText text, Facet without, Map<String, Object> params) {
-        return where(query, text, without, null, params);
+        return where(query, text, without, Range.ALL, params);
     }
 
-    /** The same, within the cases of {@code months} ('mo:yyyy-MM' facets) when not null. */
-    private static String where(SearchQuery query, SearchText text, Facet without, String[] months, Map<String, Object> params) {
+    /** The same, within the cases of {@code range}. */
+    private static String where(SearchQuery query, SearchText text, Facet without, Range range, Map<String, Object> params) {
         var where = new StringBuilder(CaseAccess.visibleEvents("s", "s.event_id"));
-        if (months != null) {
+        if (range.months() != null) {
             where.append(" AND s.facets && CAST(:months AS text[])");
-            params.put("months", months);
+            params.put("months", range.months());
+        } else if (range.after() != null) {
+            where.append(" AND (s.event_date IS NULL OR s.event_date > :after)");
+            params.put("after", range.after());
         }
         if (text.present()) {
             where.append(" AND ").append(text.matches());
@@ -349,9 +428,14 @@ public class CaseSearch {
         Facet.ofStored(stored).ifPresent(facet -> counts.computeIfAbsent(facet, f -> new HashMap<>()).put(facet.value(stored), n));
     }
 
+    /** A case of the window with its rank: the best first, the newest first among equals. */
+    private record Ranked(long eventId, double rank, LocalDate date) {
+        static final Comparator<Ranked> BEST_FIRST = Comparator.comparingDouble(Ranked::rank).reversed()
+                .thenComparing(Ranked::date, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(Comparator.comparingLong(Ranked::eventId).reversed());
+    }
+
     /** The page's cases with their matched words marked, in the order of the ranking. */
-    /** A case of the page, where the ranking put it. */
-    private record Ranked(long eventId, double rank, long ordinal) {}
 
     private List<SearchResults.Hit> hits(List<Ranked> ranked, SearchText text) {
         if (ranked.isEmpty()) return List.of();

@@ -87,6 +87,7 @@ class CaseSearchTest extends ApplicationTest {
     @Autowired org.aigaq.platform.vocabulary.Vocabularies vocabularies;
     @Autowired org.springframework.context.MessageSource messageSource;
     @Autowired org.aigaq.platform.audit.AuditTrail auditTrail;
+    @Autowired org.aigaq.platform.database.ConcurrentReads reads;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private long organisation;
@@ -350,7 +351,7 @@ class CaseSearchTest extends ApplicationTest {
     @Test
     void theNewestWindowIsTheSameWhetherReadMonthByMonthOrWhole() {
         // A window of three, so that a handful of cases spread over years overfill it and the months are widened.
-        var small = new CaseSearch(jdbcClient, dataSource, vocabularies, messageSource, auditTrail, 3);
+        var small = new CaseSearch(jdbcClient, dataSource, vocabularies, messageSource, auditTrail, reads, 3);
         String word = "окномесяц" + sequence.incrementAndGet();
         var dates = List.of(LocalDate.of(2019, 3, 10), LocalDate.of(2021, 1, 15), LocalDate.of(2023, 1, 1),
                 LocalDate.of(2023, 2, 2), LocalDate.of(2023, 6, 6), LocalDate.of(2023, 11, 30), LocalDate.of(2024, 5, 5),
@@ -367,6 +368,15 @@ class CaseSearchTest extends ApplicationTest {
         assertThat(ids(all)).containsExactlyElementsOf(newest);
         assertThat(all.total()).isEqualTo(3);
         assertThat(all.capped()).isTrue();
+        // The same outside a transaction, where the windows are read at once, and page by page across the passes.
+        var atOnce = as(documenter, () -> small.search(mine(word)));
+        assertThat(ids(atOnce)).containsExactlyElementsOf(newest);
+        assertThat(atOnce.total()).isEqualTo(3);
+        var mine = mine(word);
+        for (int page = 1; page <= 3; page++) {
+            var one = new SearchQuery(word, mine.filters(), page, 1);
+            assertThat(ids(as(documenter, () -> small.search(one)))).containsExactly(newest.get(page - 1));
+        }
 
         // The year selected bounds the months; its own counts are those of the newest three without it.
         var year = query(word, Map.of(Facet.ORGANISATION, List.of(String.valueOf(organisation)), Facet.YEAR, List.of("2023")));
@@ -376,9 +386,13 @@ class CaseSearchTest extends ApplicationTest {
         assertThat(in2023.capped()).isTrue();
         assertThat(counts(in2023, Facet.YEAR)).isEqualTo(Map.of("2025", 1L, "2024", 1L, "2023", 1L));
         assertThat(counts(in2023, Facet.REGION)).isEqualTo(Map.of("Almaty", 1L, "Astana", 2L));
+        var in2023AtOnce = as(documenter, () -> small.search(year));
+        assertThat(ids(in2023AtOnce)).isEqualTo(ids(in2023));
+        assertThat(counts(in2023AtOnce, Facet.YEAR)).isEqualTo(counts(in2023, Facet.YEAR));
+        assertThat(counts(in2023AtOnce, Facet.ORGANISATION)).isEqualTo(counts(in2023, Facet.ORGANISATION));
 
         // Fewer matches than the window: every one, the case without a date last.
-        var few = new CaseSearch(jdbcClient, dataSource, vocabularies, messageSource, auditTrail, 20);
+        var few = new CaseSearch(jdbcClient, dataSource, vocabularies, messageSource, auditTrail, reads, 20);
         var every = as(documenter, () -> transaction.execute(status -> few.search(mine(word))));
         assertThat(every.total()).isEqualTo(9);
         assertThat(every.capped()).isFalse();
