@@ -12,14 +12,17 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.BinaryOperator;
 import java.util.function.Function;
@@ -99,14 +102,15 @@ public class CaseSearch {
      */
     public SearchResults search(SearchQuery query) {
         check(query);
+        var narrower = narrower(query);
         var text = SearchText.of(query.text());
         var dates = reads.one(() -> jdbc.sql("SELECT min(event_date) AS first, max(event_date) AS last FROM event_search")
                 .query((rs, n) -> java.util.Optional.ofNullable(
                         Dates.of(rs.getObject("first", LocalDate.class), rs.getObject("last", LocalDate.class))))
                 .single().orElse(null));
-        if (!text.present()) return search(query, text, text, dates);
-        var found = search(query, text.russianOnly(), text, dates);
-        return found.total() > 0 ? found : search(query, text, text, dates);
+        if (!text.present()) return search(query, narrower, text, text, dates);
+        var found = search(query, narrower, text.russianOnly(), text, dates);
+        return found.total() > 0 ? found : search(query, narrower, text, text, dates);
     }
 
     /** The first and last dates of the cases, or null when no case has a date. */
@@ -214,7 +218,9 @@ public class CaseSearch {
      * newest window of the matches, ranked, paged and counted, and for each selected facet the newest window of the
      * matches of everything else, counted by that facet's values (so that its other values can be added).
      */
-    private SearchResults search(SearchQuery query, SearchText matched, SearchText shown, Dates dates) {
+    private SearchResults search(SearchQuery asked, Map<Facet, Map<String, Set<String>>> narrower, SearchText matched,
+                                 SearchText shown, Dates dates) {
+        var query = withNarrower(asked, narrower);
         boolean bounded = matched.present() || !query.filters().isEmpty();
         int needed = query.page() * query.size();
         var windows = new ArrayList<Supplier<Window>>();
@@ -229,7 +235,7 @@ public class CaseSearch {
             windows.add(() -> {
                 tuned();
                 var counted = newestFirst(dates, newestYear(query, facet), true,
-                        (range, wanted) -> counted(query, matched, facet, range, wanted), CaseSearch::sum);
+                        (range, wanted) -> counted(query, matched, facet, narrower.get(facet), range, wanted), CaseSearch::sum);
                 return new Window(List.of(), Map.of(facet, counted), 0);
             });
         }
@@ -241,7 +247,7 @@ public class CaseSearch {
         int from = Math.min((query.page() - 1) * query.size(), found.best().size());
         var page = found.best().subList(from, found.best().size());
         return reads.one(() -> new SearchResults(Math.min(found.total(), window), found.total() > window, query.page(),
-                query.size(), hits(page, shown), facets(query, counts)));
+                query.size(), hits(page, shown), facets(asked, counts)));
     }
 
     private static Map<String, Long> sum(Map<String, Long> one, Map<String, Long> two) {
@@ -305,12 +311,25 @@ public class CaseSearch {
      * facet; only that facet's values are carried through the sort by date (rows of thousands of whole facet arrays
      * sorted cost as much as reading them).
      */
-    private Pass<Map<String, Long>> counted(SearchQuery query, SearchText text, Facet facet, Range range, int wanted) {
+    private Pass<Map<String, Long>> counted(SearchQuery query, SearchText text, Facet facet, Map<String, Set<String>> selected,
+                                            Range range, int wanted) {
         var params = new HashMap<String, Object>();
         text.bind(params);
         params.put("window", wanted);
         params.put("windowPlusOne", wanted + 1);
         params.put("facetPrefix", facet.stored("%"));
+        // A selected broader term counts the cases of any of its narrower ones, each case once.
+        var broader = new StringBuilder();
+        var values = new ArrayList<String>();
+        selected.forEach((value, closure) -> {
+            if (closure.size() < 2) return;
+            int i = values.size();
+            values.add(value);
+            broader.append("UNION ALL SELECT 'broader', CAST(:broader_").append(i).append(" AS text), count(*) FROM w WHERE w.n <= :window")
+                    .append(" AND w.facets && CAST(:closure_").append(i).append(" AS text[])\n");
+            params.put("broader_" + i, facet.stored(value));
+            params.put("closure_" + i, closure.stream().map(facet::stored).toArray(String[]::new));
+        });
         var counts = new EnumMap<Facet, Map<String, Long>>(Facet.class);
         long[] matched = {0};
         CaseAccess.bind(jdbc.sql("""
@@ -319,22 +338,63 @@ public class CaseSearch {
                         SELECT ARRAY(SELECT f FROM unnest(s.facets) f WHERE f LIKE :facetPrefix) AS facets
                         FROM event_search s WHERE %s ORDER BY %s LIMIT :windowPlusOne) s
                 )
-                SELECT f, count(*) AS n FROM w, unnest(w.facets) f WHERE w.n <= :window GROUP BY f
+                SELECT 'value' AS kind, f, count(*) AS n FROM w, unnest(w.facets) f WHERE w.n <= :window GROUP BY f
                 UNION ALL
-                SELECT NULL, count(*) FROM w
-                """.formatted(where(query, text, facet, range, params), NEWEST)).params(params))
+                SELECT 'total', NULL, count(*) FROM w
+                %s""".formatted(where(query, text, facet, range, params), NEWEST, broader))
+                .params(params))
                 .query(rs -> {
                     String value = rs.getString("f");
-                    if (value == null) matched[0] = rs.getLong("n");
-                    else count(counts, value, rs.getLong("n"));
+                    switch (rs.getString("kind")) {
+                        case "total" -> matched[0] = rs.getLong("n");
+                        // The broader term's own count (cases recorded with it alone) gives way to the count of all.
+                        case "broader" -> counts.computeIfAbsent(facet, x -> new HashMap<>()).put(facet.value(value), rs.getLong("n"));
+                        default -> {
+                            if (!values.contains(facet.value(value))) count(counts, value, rs.getLong("n"));
+                        }
+                    }
                 });
         return new Pass<>(counts.getOrDefault(facet, new HashMap<>()), matched[0]);
+    }
+
+    /**
+     * Each selected value with the narrower terms of its vocabulary (every level below it): a search for "beating"
+     * finds the cases recorded as falanga too, as a thesaurus does.
+     */
+    private Map<Facet, Map<String, Set<String>>> narrower(SearchQuery query) {
+        var result = new EnumMap<Facet, Map<String, Set<String>>>(Facet.class);
+        query.filters().forEach((facet, values) -> {
+            Map<String, List<String>> children = facet.vocabulary() == null ? Map.of()
+                    : vocabularies.terms(facet.vocabulary()).stream().filter(t -> t.parentCode() != null)
+                    .collect(Collectors.groupingBy(Term::parentCode, Collectors.mapping(Term::code, Collectors.toList())));
+            var closures = new LinkedHashMap<String, Set<String>>();
+            for (String value : values) {
+                var closure = new LinkedHashSet<String>();
+                var next = new ArrayDeque<String>(List.of(value));
+                while (!next.isEmpty()) {
+                    String code = next.pop();
+                    if (closure.add(code)) next.addAll(children.getOrDefault(code, List.of()));
+                }
+                closures.put(value, closure);
+            }
+            result.put(facet, closures);
+        });
+        return result;
+    }
+
+    /** The query with its selected values joined by their narrower terms: what the SQL matches. */
+    private static SearchQuery withNarrower(SearchQuery query, Map<Facet, Map<String, Set<String>>> narrower) {
+        var filters = new EnumMap<Facet, List<String>>(Facet.class);
+        narrower.forEach((facet, closures) -> filters.put(facet,
+                closures.values().stream().flatMap(Set::stream).distinct().toList()));
+        return new SearchQuery(query.text(), filters, query.page(), query.size());
     }
 
     /** Every matching case the user may read, ranked, as CSV (streamed); the export is audited with its count. */
     @Transactional(isolation = Isolation.REPEATABLE_READ)
     public int export(SearchQuery query, OutputStream out) throws IOException {
         check(query);
+        query = withNarrower(query, narrower(query));
         var text = SearchText.of(query.text());
         var params = new HashMap<String, Object>();
         text.bind(params);

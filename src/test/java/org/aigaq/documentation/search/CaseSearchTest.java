@@ -278,6 +278,36 @@ class CaseSearchTest extends ApplicationTest {
     }
 
     @Test
+    void aBroaderTermFindsTheCasesOfItsNarrowerOnesCountedOnce() {
+        String word = uniqueWord();
+        long falanga = as(documenter, () -> {
+            long event = record("Case " + word, null, "Almaty", Sharing.ORGANISATION, LocalDate.of(2024, 3, 17));
+            act(event, List.of("falanga"), null);
+            act(event, List.of("blows-to-the-ears"), null);
+            return event;
+        });
+        long beating = as(documenter, () -> {
+            long event = record("Case " + word, null, "Almaty", Sharing.ORGANISATION, LocalDate.of(2024, 3, 18));
+            act(event, List.of("beating"), null);
+            return event;
+        });
+        long other = as(documenter, () -> {
+            long event = record("Case " + word, null, "Almaty", Sharing.ORGANISATION, LocalDate.of(2024, 3, 19));
+            act(event, List.of("plastic-bag"), null);
+            return event;
+        });
+        var results = as(documenter, () -> search.search(query(word, Map.of(Facet.METHOD, List.of("beating")))));
+        assertThat(ids(results)).containsExactlyInAnyOrder(falanga, beating);
+        // The selected term counts its cases once, whichever of its narrower terms they were recorded with.
+        assertThat(counts(results, Facet.METHOD)).containsEntry("beating", 2L).containsEntry("falanga", 1L)
+                .containsEntry("blows-to-the-ears", 1L).containsEntry("plastic-bag", 1L);
+        assertThat(ids(as(documenter, () -> search.search(query(word, Map.of(Facet.METHOD, List.of("falanga")))))))
+                .containsExactly(falanga);
+        assertThat(ids(as(documenter, () -> search.search(query(word, Map.of(Facet.METHOD, List.of("plastic-bag")))))))
+                .containsExactly(other);
+    }
+
+    @Test
     void facetLabelsAreInTheUsersLanguage() {
         as(documenter, () -> act(record("Case", null, "Almaty", Sharing.COALITION, LocalDate.of(2024, 3, 17)), List.of("beating"), null));
         LocaleContextHolder.setLocale(Locale.forLanguageTag("ru"));
