@@ -45,6 +45,8 @@ public class PersonSearch {
     static final int FIRST_DECRYPTED = 40;
     /** A candidate this alike is a close name: enough of them, and the typo variants are not read. */
     static final double CLOSE = 0.9;
+    /** The similarity of the same name (up to script and transliteration): nothing ranks above it. */
+    static final double SAME = 1.0 - 1e-9;
     /** Below this similarity, a candidate is not shown. */
     static final double LEAST_SIMILARITY = 0.6;
     public static final int MOST_RESULTS = 100;
@@ -103,7 +105,14 @@ public class PersonSearch {
         // First without the typo variants (most of the tokens, and the slowest to read); only when that does not
         // give enough close names are they read too.
         var exact = plain.stream().filter(t -> t.kind() != SearchToken.Kind.TYPO).toList();
-        var found = rank(asked, exact.isEmpty() ? plain : exact, user.organisationId(), given, size);
+        // A common full name first by its pairs of parts alone (one token, not one per part): when they give enough
+        // people of exactly that name, no other spelling can rank above them, and the parts' postings (the most
+        // frequent tokens: a common surname, a common given name) are not read.
+        var pairs = plain.stream().filter(t -> t.kind() == SearchToken.Kind.TWO_PARTS).toList();
+        List<Found> found = pairs.isEmpty() ? List.of() : rank(asked, pairs, user.organisationId(), given, size);
+        if (found.stream().filter(f -> f.similarity() >= SAME).count() < size) {
+            found = rank(asked, exact.isEmpty() ? plain : exact, user.organisationId(), given, size);
+        }
         if (!exact.isEmpty() && found.stream().filter(f -> f.similarity() >= CLOSE).count() < size) {
             found = rank(asked, plain, user.organisationId(), given, size);
         }
