@@ -168,12 +168,12 @@ class BenchmarkRuns {
         return new SearchQuery(text, filters, 1, SearchQuery.DEFAULT_SIZE);
     }
 
-    /** The plans of the statements of every search, the first name and the case page, for {@code bench --explain}. */
+    /** The plans of the statements of every search, every name and the case page, for {@code bench --explain}. */
     List<String> explain(long largeCase) throws Exception {
         var plans = new ArrayList<String>();
         var calls = new ArrayList<Supplier<?>>();
         SEARCHES.forEach(query -> calls.add(() -> search.search(query)));
-        calls.add(() -> people.find(NAMES.getFirst(), 20));
+        NAMES.forEach(name -> calls.add(() -> people.find(name, 20)));
         calls.add(() -> caseFiles.of(largeCase));
         for (Supplier<?> call : calls) {
             plans.addAll(StatementCapture.explain(StatementCapture.capture(call).statements()));
