@@ -1,11 +1,15 @@
 package org.aigaq.documentation;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.aigaq.platform.InvalidInput;
 import org.aigaq.platform.audit.AuditTrail;
 import org.aigaq.platform.encryption.SearchTokenKey;
@@ -23,10 +27,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Finding a person by name whatever the spelling, on encrypted identities. The query's search tokens are keyed as
  * the stored ones are (in the user's organisation, and in the organisations of the people of the cases given to the
- * user); the people sharing the most, rare tokens weighing more, are found in SQL among those whose identities the
- * user may see (case workers: their organisation's people and the people of the cases given to them);
- * only those candidates are decrypted and ranked again by {@link NameSimilarity}. The typo variants (one letter left
- * out) are read only when the other tokens do not give enough close names. A name search shows identities, so
+ * user); the people holding them are read from the index among those whose identities the user may see (case
+ * workers: their organisation's people and the people of the cases given to them), and those sharing the most, rare
+ * tokens weighing more, are decrypted and ranked again by {@link NameSimilarity}. The tokens are read in stages, each
+ * only when the earlier ones did not give enough: pairs of parts, then single parts and initials, then typo variants
+ * (one letter left out). A name search shows identities, so
  * it is for case workers only; analysts and viewers, who see pseudonyms, cannot search by name. Each search is
  * audited with the people it showed, never with the name searched.
  */
@@ -87,7 +92,6 @@ public class PersonSearch {
         // a token. Beyond this many people per token, GIN returns a sample instead, as arbitrary as the first 500 of
         // the cap below and found much faster; rare tokens (the ones that identify a person) are read whole.
         jdbc.sql("SET LOCAL gin_fuzzy_search_limit = " + GIN_SAMPLE).update();
-        var own = keyed(plain, user.organisationId());
         // The people of the cases given to the user, recorded by other organisations: their tokens are keyed in
         // their organisation, so the query is keyed there too, and only those people are looked at.
         var given = new LinkedHashMap<Long, Long>();
@@ -109,12 +113,14 @@ public class PersonSearch {
         // people of exactly that name, no other spelling can rank above them, and the parts' postings (the most
         // frequent tokens: a common surname, a common given name) are not read.
         var pairs = plain.stream().filter(t -> t.kind() == SearchToken.Kind.TWO_PARTS).toList();
-        List<Found> found = pairs.isEmpty() ? List.of() : rank(asked, pairs, user.organisationId(), given, size);
+        // Each stage reads only the tokens the earlier ones did not, and decrypts only people not decrypted yet.
+        var reading = new Reading(asked, user.organisationId(), given);
+        List<Found> found = pairs.isEmpty() ? List.of() : reading.rank(pairs, size);
         if (found.stream().filter(f -> f.similarity() >= SAME).count() < size) {
-            found = rank(asked, exact.isEmpty() ? plain : exact, user.organisationId(), given, size);
+            found = reading.rank(exact.isEmpty() ? plain : exact, size);
         }
         if (!exact.isEmpty() && found.stream().filter(f -> f.similarity() >= CLOSE).count() < size) {
-            found = rank(asked, plain, user.organisationId(), given, size);
+            found = reading.rank(plain, size);
         }
         var shown = found.subList(0, Math.min(size, found.size()));
         var cases = casesOf(shown.stream().map(f -> f.person().id()).toList());
@@ -125,40 +131,78 @@ public class PersonSearch {
         return results;
     }
 
-    /** The candidates for some of the query's tokens, decrypted and ranked by similarity, best first. */
-    private List<Found> rank(NameForm asked, java.util.Collection<SearchToken> plain, long organisation, Map<Long, Long> given,
-                             int size) {
-        var own = keyed(plain, organisation);
-        var elsewhere = new LinkedHashMap<Long, Double>();
-        given.values().stream().distinct().forEach(other -> elsewhere.putAll(keyed(plain, other)));
-        var candidates = candidates(own, elsewhere, List.copyOf(given.keySet()));
-        var found = new ArrayList<Found>();
-        // Best token overlap first: when the first batch already holds enough close names, the rest (whose tokens
-        // share less with the query) are not decrypted (decrypting and comparing them was half of a search's time).
-        var ids = List.copyOf(candidates.keySet());
-        int first = Math.min(ids.size(), Math.max(FIRST_DECRYPTED, 2 * size));
-        compare(asked, ids.subList(0, first), found);
-        if (first < ids.size() && found.stream().filter(f -> f.similarity() >= CLOSE).count() < size) {
-            compare(asked, ids.subList(first, ids.size()), found);
-        }
-        found.sort(Comparator.comparingDouble(Found::similarity).reversed()
-                .thenComparing(f -> -candidates.get(f.person().id()))
-                .thenComparing(f -> f.person().id()));
-        return found;
-    }
+    /** A person holding one keyed token, as the index gave it, with the weight of the token's kind. */
+    private record Posting(long token, double weight, long person) {}
 
-    /** Decrypts the people {@code ids} and adds those similar enough to {@code asked} to {@code found}. */
-    private void compare(NameForm asked, List<Long> ids, List<Found> found) {
-        if (!ids.isEmpty()) {
-            var rows = jdbc.sql("SELECT * FROM person WHERE id IN (:ids)").param("ids", ids)
+    /**
+     * One search's reading of the index and of identities, kept across its stages: the postings of every token read so
+     * far, and every candidate decrypted so far with how alike they are to the query (null when not alike enough).
+     */
+    private final class Reading {
+        private final NameForm asked;
+        private final long organisation;
+        private final Map<Long, Long> given;
+        private final Set<Long> tokensRead = new HashSet<>();
+        private final Set<Posting> postings = new LinkedHashSet<>();
+        private final Map<Long, Found> compared = new HashMap<>();
+
+        Reading(NameForm asked, long organisation, Map<Long, Long> given) {
+            this.asked = asked;
+            this.organisation = organisation;
+            this.given = given;
+        }
+
+        /** The candidates for {@code plain} and every token read before, decrypted and ranked by similarity, best first. */
+        List<Found> rank(Collection<SearchToken> plain, int size) {
+            var own = unread(keyed(plain, organisation));
+            var elsewhere = new LinkedHashMap<Long, Double>();
+            given.values().stream().distinct().forEach(other -> elsewhere.putAll(unread(keyed(plain, other))));
+            if (!own.isEmpty() || !elsewhere.isEmpty()) {
+                postings.addAll(postings(own, elsewhere, List.copyOf(given.keySet())));
+                tokensRead.addAll(own.keySet());
+                tokensRead.addAll(elsewhere.keySet());
+            }
+            var candidates = candidates(postings);
+            // Best token overlap first: when the first batch already holds enough close names, the rest (whose tokens
+            // share less with the query) are not decrypted (decrypting and comparing them was half of a search's time).
+            var ids = List.copyOf(candidates.keySet());
+            int first = Math.min(ids.size(), Math.max(FIRST_DECRYPTED, 2 * size));
+            compare(ids.subList(0, first));
+            if (first < ids.size() && close(ids.subList(0, first)) < size) {
+                compare(ids.subList(first, ids.size()));
+            }
+            var found = new ArrayList<Found>();
+            ids.stream().map(compared::get).filter(java.util.Objects::nonNull).forEach(found::add);
+            found.sort(Comparator.comparingDouble(Found::similarity).reversed()
+                    .thenComparing(f -> -candidates.get(f.person().id()))
+                    .thenComparing(f -> f.person().id()));
+            return found;
+        }
+
+        private Map<Long, Double> unread(Map<Long, Double> keyed) {
+            var unread = new LinkedHashMap<>(keyed);
+            unread.keySet().removeAll(tokensRead);
+            return unread;
+        }
+
+        private long close(List<Long> ids) {
+            return ids.stream().map(compared::get).filter(f -> f != null && f.similarity() >= CLOSE).count();
+        }
+
+        /** Decrypts the people {@code ids} not decrypted yet and notes how alike they are to the query. */
+        private void compare(List<Long> ids) {
+            var missing = ids.stream().filter(id -> !compared.containsKey(id)).toList();
+            if (missing.isEmpty()) return;
+            var rows = jdbc.sql("SELECT * FROM person WHERE id IN (:ids)").param("ids", missing)
                     .query((rs, n) -> people.row(rs, true)).list();
+            missing.forEach(id -> compared.put(id, null));
             for (Person person : rows) {
                 var forms = new ArrayList<NameForm>();
                 forms.add(NameForm.of(person.identity().name()));
                 person.identity().otherNames().forEach(n -> forms.add(NameForm.of(n)));
                 var alignment = NameSimilarity.best(List.of(asked), forms);
                 if (alignment.score() >= LEAST_SIMILARITY) {
-                    found.add(new Found(person, alignment.score(), SamePerson.reasons(alignment), List.of()));
+                    compared.put(person.id(), new Found(person, alignment.score(), SamePerson.reasons(alignment), List.of()));
                 }
             }
         }
@@ -174,44 +218,50 @@ public class PersonSearch {
     }
 
     /**
-     * The people sharing the query's tokens, with their weighted overlap: each shared token counts its kind's weight
-     * times ln(1 + cap / how many of the reachable people have it). Reachable: the organisation's people (the
-     * tokens are keyed by organisation, so the index finds only them; at most a cap per token) and the people of the
-     * cases given to the user ({@code given}, matched with the tokens keyed in their organisations).
+     * The people holding the query's tokens. Reachable: the organisation's people (the tokens are keyed by
+     * organisation, so the index finds only them; at most a cap per token) and the people of the cases given to the
+     * user ({@code given}, matched with the tokens keyed in their organisations).
      */
-    private Map<Long, Double> candidates(Map<Long, Double> own, Map<Long, Double> elsewhere, List<Long> given) {
-        var scores = new LinkedHashMap<Long, Double>();
-        jdbc.sql("""
+    private List<Posting> postings(Map<Long, Double> own, Map<Long, Double> elsewhere, List<Long> given) {
+        return jdbc.sql("""
                 WITH q AS (
                     SELECT *, CASE WHEN weight < :typoWeight THEN :typoCap ELSE :cap END AS cap
                     FROM unnest(CAST(:tokens AS bigint[]), CAST(:weights AS float8[])) AS q (token, weight)
                 ),
                 g AS (
                     SELECT * FROM unnest(CAST(:givenTokens AS bigint[]), CAST(:givenWeights AS float8[])) AS g (token, weight)
-                ),
-                postings AS (
-                    SELECT q.token, q.weight, x.person_id
-                    FROM q CROSS JOIN LATERAL (
-                        SELECT n.person_id FROM person_name_tokens n WHERE n.tokens @> ARRAY[q.token] LIMIT q.cap) x
-                    UNION
-                    SELECT g.token, g.weight, n.person_id
-                    FROM person_name_tokens n CROSS JOIN LATERAL unnest(n.tokens) AS t (token) JOIN g ON g.token = t.token
-                    WHERE n.person_id = ANY (CAST(:given AS bigint[]))
                 )
-                SELECT person_id, sum(weight * ln(1 + CAST(:cap AS float8) / df)) AS score
-                FROM (SELECT person_id, weight, count(*) OVER (PARTITION BY token) AS df FROM postings) counted
-                GROUP BY person_id ORDER BY score DESC, person_id LIMIT :candidates
+                SELECT q.token, q.weight, x.person_id
+                FROM q CROSS JOIN LATERAL (
+                    SELECT n.person_id FROM person_name_tokens n WHERE n.tokens @> ARRAY[q.token] LIMIT q.cap) x
+                UNION
+                SELECT g.token, g.weight, n.person_id
+                FROM person_name_tokens n CROSS JOIN LATERAL unnest(n.tokens) AS t (token) JOIN g ON g.token = t.token
+                WHERE n.person_id = ANY (CAST(:given AS bigint[]))
                 """).param("tokens", own.keySet().toArray(Long[]::new))
                 .param("weights", own.values().toArray(Double[]::new))
                 .param("givenTokens", elsewhere.keySet().toArray(Long[]::new))
                 .param("givenWeights", elsewhere.values().toArray(Double[]::new))
                 .param("given", given.toArray(Long[]::new)).param("cap", POSTINGS_PER_TOKEN)
                 .param("typoCap", POSTINGS_PER_TYPO).param("typoWeight", SearchToken.Kind.TYPO.weight() + 0.01)
-                .param("candidates", CANDIDATES)
-                .query(rs -> {
-                    scores.put(rs.getLong(1), rs.getDouble(2));
-                });
-        return scores;
+                .query((rs, n) -> new Posting(rs.getLong(1), rs.getDouble(2), rs.getLong(3))).list();
+    }
+
+    /**
+     * The best {@link #CANDIDATES} people of the postings by weighted overlap: each token they hold counts its kind's
+     * weight times ln(1 + cap / how many of the postings have it), so rare tokens weigh more; ties by id.
+     */
+    private static Map<Long, Double> candidates(Collection<Posting> postings) {
+        var df = new HashMap<Long, Long>();
+        postings.forEach(p -> df.merge(p.token(), 1L, Long::sum));
+        var scores = new HashMap<Long, Double>();
+        postings.forEach(p -> scores.merge(p.person(),
+                p.weight() * Math.log(1 + (double) POSTINGS_PER_TOKEN / df.get(p.token())), Double::sum));
+        var best = new LinkedHashMap<Long, Double>();
+        scores.entrySet().stream()
+                .sorted(Map.Entry.<Long, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(CANDIDATES).forEach(e -> best.put(e.getKey(), e.getValue()));
+        return best;
     }
 
     /** The cases each person is in that the user may read, newest first. */
