@@ -7,7 +7,7 @@ import org.aigaq.platform.security.SignedInUsers;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code bench [--events N] [--threads N] [--runs N] [--warm-up N] [--explain] [--only search|names|page|funnel|report]}: the first time on a home, loads N synthetic
+ * {@code bench [--events N] [--threads N] [--runs N] [--warm-up N] [--explain] [--only search|search-elsewhere|names|page|funnel|report]}: the first time on a home, loads N synthetic
  * events (a million by default, with 1.5 acts and 2 people each) and one case of 500 linked records, and what the
  * {@link BenchmarkPart}s add (the justice pipelines); every time, times the search, the person search, the case page
  * and the parts' calls (the funnel, the shadow report) through Aigaq and against the floor, and prints p50, p95
@@ -42,7 +42,7 @@ public final class BenchCommand implements ContributedCommand {
             runs = number(words, "--runs", RUNS);
             warmUp = number(words, "--warm-up", WARM_UP);
         } catch (NumberFormatException e) {
-            System.err.println("usage: java -jar aigaq.jar bench [--events N] [--threads N] [--runs N] [--warm-up N] [--explain] [--only search|names|page|funnel|report]");
+            System.err.println("usage: java -jar aigaq.jar bench [--events N] [--threads N] [--runs N] [--warm-up N] [--explain] [--only search|search-elsewhere|names|page|funnel|report]");
             return 2;
         }
         try {
@@ -69,6 +69,21 @@ public final class BenchCommand implements ContributedCommand {
                     String only = words.indexOf("--only") >= 0 && words.indexOf("--only") + 1 < words.size()
                             ? words.get(words.indexOf("--only") + 1) : "all";
                     if (only.equals("all") || only.equals("search")) timings.add(runner.searches(warmUp, runs));
+                    if (only.equals("all") || only.equals("search-elsewhere")) {
+                        // The same searches by readers who see fewer of the cases: each window must read further.
+                        var readers = load.readersElsewhere();
+                        String[] what = {"search as another organisation (4 in 10)", "search as a viewer (public: 1 in 10)"};
+                        for (int i = 0; i < readers.size(); i++) {
+                            int reader = i;
+                            SyntheticLoad.asUser(SignedInUsers.principalOf(readers.get(i), false), () -> {
+                                try {
+                                    timings.add(runner.searches(what[reader], warmUp, runs));
+                                } catch (Exception e) {
+                                    throw new IllegalStateException(e);
+                                }
+                            });
+                        }
+                    }
                     if (only.equals("all") || only.equals("names")) timings.add(runner.names(warmUp, runs));
                     if (only.equals("all") || only.equals("page")) timings.add(runner.casePage(largeCase, warmUp, runs));
                     var parts = context.getBeansOfType(BenchmarkPart.class).values();

@@ -43,6 +43,9 @@ class SyntheticLoad {
     static final int LARGE_CASE_PART = 100;
     static final String ORGANISATION = "Benchmark organisation";
     static final String DOCUMENTER = "bench-documenter";
+    static final String PARTNER_ORGANISATION = "Benchmark partner organisation";
+    static final String PARTNER = "bench-partner";
+    static final String VIEWER = "bench-viewer";
     static final String LARGE_CASE_TITLE = "Mass beating of prisoners in a penal colony after a protest";
 
     /** What a load wrote and how long it took. */
@@ -73,6 +76,20 @@ class SyntheticLoad {
             return users.create(DOCUMENTER, "Benchmark documenter", organisation, Set.of(Role.DOCUMENTER),
                     Users.temporaryPassword() + Users.temporaryPassword(), true);
         });
+    }
+
+    /**
+     * A documenter of another organisation of the coalition, who reads only the cases shared beyond the benchmark's
+     * organisation (four in ten), and a viewer of it, who reads only the public ones (one in ten).
+     */
+    List<User> readersElsewhere() {
+        long organisation = organisations.all().stream().filter(o -> o.name().equals(PARTNER_ORGANISATION)).findFirst()
+                .orElseGet(() -> organisations.create(PARTNER_ORGANISATION, "BENCHP")).id();
+        var partner = users.findByUsername(PARTNER).orElseGet(() -> users.create(PARTNER, "Benchmark partner documenter",
+                organisation, Set.of(Role.DOCUMENTER), Users.temporaryPassword() + Users.temporaryPassword(), true));
+        var viewer = users.findByUsername(VIEWER).orElseGet(() -> users.create(VIEWER, "Benchmark viewer",
+                organisation, Set.of(Role.VIEWER), Users.temporaryPassword() + Users.temporaryPassword(), true));
+        return List.of(partner, viewer);
     }
 
     /** How many events the benchmark organisation has recorded. */
@@ -180,13 +197,16 @@ class SyntheticLoad {
 
     /** Runs {@code work} on this thread as the benchmark's documenter. */
     static void asUser(org.aigaq.platform.security.SignedInUser user, Runnable work) {
+        var before = SecurityContextHolder.getContext();
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(SignedInUsers.authenticationOf(user));
         SecurityContextHolder.setContext(context);
         try {
             work.run();
         } finally {
-            SecurityContextHolder.clearContext();
+            // Back to whoever ran before (a measurement as another reader runs inside the documenter's).
+            if (before.getAuthentication() == null) SecurityContextHolder.clearContext();
+            else SecurityContextHolder.setContext(before);
         }
     }
 }
