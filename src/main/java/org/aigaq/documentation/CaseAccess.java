@@ -175,6 +175,21 @@ public class CaseAccess {
         return statement.param("viewerOrganisation", user.organisationId()).param("viewerGranted", given);
     }
 
+    /**
+     * What the current user reads apart from the cases given to them, as {@link #visibleEvents} says it: every case of
+     * {@code organisation} (null for viewers) and every case of the {@code sharings} in any organisation.
+     */
+    public record Readable(Long organisation, java.util.Set<Sharing> sharings) {}
+
+    /** The cases the current user reads without a grant (see {@link Readable}). */
+    public static Readable readable() {
+        var user = CurrentUser.require();
+        if (user.roles().stream().allMatch(r -> r == Role.VIEWER)) {
+            return new Readable(null, java.util.Set.of(Sharing.PUBLIC));
+        }
+        return new Readable(user.organisationId(), java.util.EnumSet.complementOf(java.util.EnumSet.of(Sharing.ORGANISATION)));
+    }
+
     public static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
         var user = CurrentUser.require();
         return statement.param("viewerOrganisation", user.organisationId()).param("viewerId", user.id());
