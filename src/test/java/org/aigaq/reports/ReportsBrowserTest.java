@@ -97,6 +97,26 @@ class ReportsBrowserTest extends BrowserSession {
             assertThat(extractor.getText()).contains("Қорытынды ескертулерге балама баяндама").contains("Адвокатқа қол жеткізу");
         }
 
+        // the indicator's years changed in its place: a year out of range is refused as typed and on saving, with the
+        // form left open on what was typed; then saved
+        String block = page.getAttribute(".blocks li:nth-child(2)", "id").substring("block-".length());
+        page.click("#change-block-" + block);
+        assertThat(page.inputValue("#block-" + block + "-fromYear")).isEqualTo("2020");
+        page.fill("#block-" + block + "-fromYear", "1800");
+        page.waitForSelector("#block-" + block + "-parameters-fromYear-error:not(:empty)");
+        page.click("#save-block-" + block);
+        page.waitForSelector("#block-" + block + "-parameters-fromYear-error:not(:empty)");
+        assertThat(page.inputValue("#block-" + block + "-fromYear")).isEqualTo("1800");
+        // every argument of the message filled in, a year written as a year
+        assertThat(page.textContent("#block-" + block + "-parameters-fromYear-error")).contains("1950").doesNotContain("{");
+        assertThat(page.isVisible("#save-block-" + block)).isTrue();
+        page.fill("#block-" + block + "-fromYear", "2021");
+        page.click("#save-block-" + block);
+        page.waitForURL(Pattern.compile(".*/reports/\\d+#block-" + block));
+        assertThat(page.textContent("#block-" + block)).contains("2021").doesNotContain("2020");
+        assertThat(page.inputValue("#block-" + block + "-indicator")).isEqualTo("complaints-sent-to-court");
+        checkAccessibility();
+
         page.click("#freeze");
         page.waitForURL(Pattern.compile(".*/reports/\\d+/editions/1"));
         assertThat(page.textContent("#preview")).contains(agency).contains("1-басылым");

@@ -14,6 +14,7 @@ import org.aigaq.reports.BlockDraft;
 import org.aigaq.reports.ComposedReport;
 import org.aigaq.reports.Editions;
 import org.aigaq.reports.LiveBlock;
+import org.aigaq.reports.Report;
 import org.aigaq.reports.ReportDownloads;
 import org.aigaq.reports.ReportDraft;
 import org.aigaq.reports.Reports;
@@ -70,6 +71,14 @@ class ReportsController {
                      String source, String theme, String limit) {
         static final BlockForm EMPTY = new BlockForm(null, LiveBlock.STATISTICS, null, null, null, null, null, null, null,
                 null, null, null, null, null, null);
+
+        /** The form of a block as saved, to change its parameters. */
+        static BlockForm of(Report.Block block) {
+            var p = block.parameters();
+            return new BlockForm(null, block.kind(), p.get("indicator"), p.get("jurisdiction"), p.get("article"), p.get("agency"),
+                    p.get("fromYear"), p.get("toYear"), p.get("coalition"), p.get("region"), p.get("actType"), p.get("type"),
+                    p.get("source"), p.get("theme"), p.get("limit"));
+        }
 
         /** The parameters filled in; one that the kind does not take is refused by name when it is filled. */
         BlockDraft draft() {
@@ -182,6 +191,17 @@ class ReportsController {
         }
     }
 
+    @PostMapping("/reports/{id}/blocks/{block}")
+    String changeBlock(@PathVariable long id, @PathVariable long block, BlockForm form, Model model) {
+        try {
+            reports.changeBlock(id, block, form.draft());
+            return "redirect:/reports/" + id + "#block-" + block;
+        } catch (InvalidInput invalid) {
+            model.addAttribute("typedBlocks", Map.of(block, form));
+            return editor(model, id, BlockForm.EMPTY, null, new FormErrors("block-" + block, invalid.violations()));
+        }
+    }
+
     @PostMapping("/reports/{id}/blocks/{block}/move")
     String moveBlock(@PathVariable long id, @PathVariable long block, @RequestParam int by) {
         reports.moveBlock(id, block, by);
@@ -248,6 +268,13 @@ class ReportsController {
         model.addAttribute("report", report);
         model.addAttribute("block", block);
         model.addAttribute("typed", typed == null ? Map.of() : typed);
+        if (!model.containsAttribute("typedBlocks")) model.addAttribute("typedBlocks", Map.of());
+        @SuppressWarnings("unchecked")
+        var typedBlocks = (Map<Long, BlockForm>) model.getAttribute("typedBlocks");
+        var blockForms = new java.util.HashMap<Long, BlockForm>();
+        report.sections().forEach(section -> section.blocks().forEach(b ->
+                blockForms.put(b.id(), typedBlocks.getOrDefault(b.id(), BlockForm.of(b)))));
+        model.addAttribute("blockForms", blockForms);
         if (!model.containsAttribute("newSection")) model.addAttribute("newSection", new SectionForm(null, null));
         model.addAttribute("errors", errors);
         model.addAttribute("kinds", LiveBlock.values());

@@ -337,6 +337,7 @@ class RouteAccessTest extends ApplicationTest {
         EXPECTED.put("POST /reports/{id}/sections/{section}/move", MONITORING_READERS);
         EXPECTED.put("POST /reports/{id}/sections/{section}/remove", MONITORING_READERS);
         EXPECTED.put("POST /reports/{id}/blocks", MONITORING_READERS);
+        EXPECTED.put("POST /reports/{id}/blocks/{block}", MONITORING_READERS);
         EXPECTED.put("POST /reports/{id}/blocks/{block}/move", MONITORING_READERS);
         EXPECTED.put("POST /reports/{id}/blocks/{block}/remove", MONITORING_READERS);
         EXPECTED.put("POST /reports/{id}/editions", MONITORING_READERS);
