@@ -398,10 +398,16 @@ class BrowserTest extends BrowserSession {
         context.setAuthentication(accounts.signedIn(documenter));
         org.springframework.security.core.context.SecurityContextHolder.setContext(context);
         try {
-            for (String region : new String[] {"Almaty", "Almaty", "Astana"}) {
-                events.record(new org.aigaq.documentation.EventDraft("Beating of a detainee " + word, null,
-                        org.aigaq.documentation.FuzzyDate.unknown(), null, null, "police-station", region, null, null, null,
-                        null, org.aigaq.documentation.Sharing.ORGANISATION));
+            String[] methods = {"falanga", "blows-to-the-head", "plastic-bag"};
+            String[] regions = {"Almaty", "Almaty", "Astana"};
+            for (int i = 0; i < regions.length; i++) {
+                long event = events.record(new org.aigaq.documentation.EventDraft("Beating of a detainee " + word, null,
+                        org.aigaq.documentation.FuzzyDate.unknown(), null, null, "police-station", regions[i], null, null, null,
+                        null, org.aigaq.documentation.Sharing.ORGANISATION)).id();
+                long victim = people.record(new org.aigaq.documentation.PersonDraft(new org.aigaq.documentation.Identity(
+                        "Test victim", List.of(), null, null, null), false, null, null, null, List.of(), false, null)).id();
+                acts.add(event, new org.aigaq.documentation.ActDraft(victim, "torture", null, null, null, null, null, null,
+                        null, List.of(methods[i]), null, null, null, null, null, null, List.of(), null, null));
             }
         } finally {
             org.springframework.security.core.context.SecurityContextHolder.clearContext();
@@ -412,6 +418,9 @@ class BrowserTest extends BrowserSession {
         page.waitForURL(java.util.regex.Pattern.compile(".*/search\\?q=.*"));
         assertThat(page.textContent("#result-count")).contains("3");
         assertThat(page.innerHTML(".hits")).contains("<mark>Beating</mark>");
+        // methods as a tree: the broader term counts its narrower ones' cases, which are shown under it
+        assertThat(page.textContent("#facet-method label:has(input[value=beating]) .count")).isEqualTo("2");
+        assertThat(page.getAttribute("#facet-method label:has(input[value=falanga])", "class")).contains("level-1");
         page.check("#facet-region input[value=Astana]");
         page.waitForFunction("() => document.querySelector('#result-count').textContent.includes('1')");
         assertThat(page.textContent("#result-count")).contains("1").doesNotContain("3");

@@ -12,13 +12,11 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -103,7 +101,8 @@ public class CaseSearch {
      */
     public SearchResults search(SearchQuery query) {
         check(query);
-        var narrower = narrower(query);
+        var thesaurus = Thesaurus.of(vocabularies);
+        var narrower = narrower(query, thesaurus);
         var text = SearchText.of(query.text());
         var user = CurrentUser.require();
         var start = reads.one(() -> jdbc.sql("""
@@ -115,9 +114,9 @@ public class CaseSearch {
                 .single());
         var dates = start.dates();
         String[] readable = start.given() ? null : readable();
-        if (!text.present()) return search(query, narrower, text, text, dates, readable);
-        var found = search(query, narrower, text.russianOnly(), text, dates, readable);
-        return found.total() > 0 ? found : search(query, narrower, text, text, dates, readable);
+        if (!text.present()) return search(query, thesaurus, narrower, text, text, dates, readable);
+        var found = search(query, thesaurus, narrower, text.russianOnly(), text, dates, readable);
+        return found.total() > 0 ? found : search(query, thesaurus, narrower, text, text, dates, readable);
     }
 
     /** What a search starts from: the dates of the cases, and whether any case is given to the user one by one. */
@@ -241,8 +240,8 @@ public class CaseSearch {
      * newest window of the matches, ranked, paged and counted, and for each selected facet the newest window of the
      * matches of everything else, counted by that facet's values (so that its other values can be added).
      */
-    private SearchResults search(SearchQuery asked, Map<Facet, Map<String, Set<String>>> narrower, SearchText matched,
-                                 SearchText shown, Dates dates, String[] readable) {
+    private SearchResults search(SearchQuery asked, Thesaurus thesaurus, Map<Facet, Map<String, Set<String>>> narrower,
+                                 SearchText matched, SearchText shown, Dates dates, String[] readable) {
         var query = withNarrower(asked, narrower);
         boolean bounded = matched.present() || !query.filters().isEmpty();
         int needed = query.page() * query.size();
@@ -250,7 +249,7 @@ public class CaseSearch {
         windows.add(() -> {
             tuned();
             return newestFirst(dates, newestYear(query, null), bounded, (range, wanted) -> {
-                var window = window(query, matched, range, wanted, needed, readable);
+                var window = window(query, matched, range, wanted, needed, readable, thesaurus);
                 return new Pass<>(window, window.total());
             }, (one, two) -> one.plus(two, needed));
         });
@@ -258,7 +257,7 @@ public class CaseSearch {
             windows.add(() -> {
                 tuned();
                 var counted = newestFirst(dates, newestYear(query, facet), true,
-                        (range, wanted) -> counted(query, matched, facet, narrower.get(facet), range, wanted, readable),
+                        (range, wanted) -> counted(query, matched, facet, thesaurus, range, wanted, readable),
                         CaseSearch::sum);
                 return new Window(List.of(), Map.of(facet, counted), 0);
             });
@@ -271,13 +270,25 @@ public class CaseSearch {
         int from = Math.min((query.page() - 1) * query.size(), found.best().size());
         var page = found.best().subList(from, found.best().size());
         return reads.one(() -> new SearchResults(Math.min(found.total(), window), found.total() > window, query.page(),
-                query.size(), hits(page, shown), facets(asked, counts)));
+                query.size(), hits(page, shown), facets(asked, counts, thesaurus)));
     }
 
     private static Map<String, Long> sum(Map<String, Long> one, Map<String, Long> two) {
         var sum = new HashMap<>(one);
         two.forEach((value, n) -> sum.merge(value, n, Long::sum));
         return sum;
+    }
+
+    /**
+     * One more part of a window's statement, {@code select} over the pairs (term, broader term) as {@code m}, or nothing
+     * without pairs; binds them.
+     */
+    private static String broader(List<String[]> pairs, Map<String, Object> params, String select) {
+        if (pairs.isEmpty()) return "";
+        params.put("terms", pairs.stream().map(p -> p[0]).toArray(String[]::new));
+        params.put("broaderTerms", pairs.stream().map(p -> p[1]).toArray(String[]::new));
+        return "UNION ALL\n" + select.formatted(
+                "unnest(CAST(:terms AS text[]), CAST(:broaderTerms AS text[])) AS m (term, broader)") + "\n";
     }
 
     /** Settings for the statements of a window, for the rest of its transaction. */
@@ -293,12 +304,16 @@ public class CaseSearch {
      * The newest {@code wanted} matches within {@code range}: the {@code needed} best ranked of them, their counts of
      * every facet, and how many matched (at most {@code wanted} plus one).
      */
-    private Window window(SearchQuery query, SearchText text, Range range, int wanted, int needed, String[] readable) {
+    private Window window(SearchQuery query, SearchText text, Range range, int wanted, int needed, String[] readable,
+                          Thesaurus thesaurus) {
         var params = new HashMap<String, Object>();
         text.bind(params);
         params.put("window", wanted);
         params.put("windowPlusOne", wanted + 1);
         params.put("needed", needed);
+        String broader = broader(thesaurus.pairs(thesaurus.hierarchical()), params, """
+                SELECT 'broader', NULL, NULL, NULL, m.broader, count(DISTINCT r.event_id)
+                FROM ranked r, unnest(r.facets) f JOIN %s ON m.term = f GROUP BY m.broader""");
         String sql = """
                 WITH matching AS MATERIALIZED (
                     SELECT w.*, row_number() OVER () AS n FROM (
@@ -314,18 +329,21 @@ public class CaseSearch {
                 SELECT 'facet', NULL, NULL, NULL, f, count(*) FROM ranked r, unnest(r.facets) f GROUP BY f
                 UNION ALL
                 SELECT 'total', NULL, NULL, NULL, NULL, count(*) FROM matching
-                """.formatted(where(query, text, null, range, readable, params), NEWEST, text.rank());
+                %4$s""".formatted(where(query, text, null, range, readable, params), NEWEST, text.rank(), broader);
         var best = new ArrayList<Ranked>();
         var counts = new EnumMap<Facet, Map<String, Long>>(Facet.class);
+        var broaderCounts = new HashMap<String, Long>();
         long[] total = {0};
         CaseAccess.bind(jdbc.sql(sql).params(params)).query(rs -> {
             switch (rs.getString("kind")) {
                 case "hit" -> best.add(new Ranked(rs.getLong("event_id"), rs.getDouble("rank"),
                         rs.getObject("event_date", LocalDate.class)));
                 case "facet" -> count(counts, rs.getString("facet"), rs.getLong("n"));
+                case "broader" -> broaderCounts.put(rs.getString("facet"), rs.getLong("n"));
                 default -> total[0] = rs.getLong("n");
             }
         });
+        broaderCounts.forEach((value, n) -> count(counts, value, n));
         best.sort(Ranked.BEST_FIRST);
         return new Window(best, counts, total[0]);
     }
@@ -335,26 +353,18 @@ public class CaseSearch {
      * facet; only that facet's values are carried through the sort by date (rows of thousands of whole facet arrays
      * sorted cost as much as reading them).
      */
-    private Pass<Map<String, Long>> counted(SearchQuery query, SearchText text, Facet facet, Map<String, Set<String>> selected,
+    private Pass<Map<String, Long>> counted(SearchQuery query, SearchText text, Facet facet, Thesaurus thesaurus,
                                             Range range, int wanted, String[] readable) {
         var params = new HashMap<String, Object>();
         text.bind(params);
         params.put("window", wanted);
         params.put("windowPlusOne", wanted + 1);
         params.put("facetPrefix", facet.stored("%"));
-        // A selected broader term counts the cases of any of its narrower ones, each case once.
-        var broader = new StringBuilder();
-        var values = new ArrayList<String>();
-        selected.forEach((value, closure) -> {
-            if (closure.size() < 2) return;
-            int i = values.size();
-            values.add(value);
-            broader.append("UNION ALL SELECT 'broader', CAST(:broader_").append(i).append(" AS text), count(*) FROM w WHERE w.n <= :window")
-                    .append(" AND w.facets && CAST(:closure_").append(i).append(" AS text[])\n");
-            params.put("broader_" + i, facet.stored(value));
-            params.put("closure_" + i, closure.stream().map(facet::stored).toArray(String[]::new));
-        });
+        // Each broader term counts the cases of any of its narrower ones, each case once.
+        String broader = broader(thesaurus.pairs(List.of(facet)), params,
+                "SELECT 'broader', m.broader, count(DISTINCT w.n) FROM w, unnest(w.facets) f JOIN %s ON m.term = f WHERE w.n <= :window GROUP BY m.broader");
         var counts = new EnumMap<Facet, Map<String, Long>>(Facet.class);
+        var broaderCounts = new HashMap<String, Long>();
         long[] matched = {0};
         CaseAccess.bind(jdbc.sql("""
                 WITH w AS MATERIALIZED (
@@ -371,13 +381,12 @@ public class CaseSearch {
                     String value = rs.getString("f");
                     switch (rs.getString("kind")) {
                         case "total" -> matched[0] = rs.getLong("n");
-                        // The broader term's own count (cases recorded with it alone) gives way to the count of all.
-                        case "broader" -> counts.computeIfAbsent(facet, x -> new HashMap<>()).put(facet.value(value), rs.getLong("n"));
-                        default -> {
-                            if (!values.contains(facet.value(value))) count(counts, value, rs.getLong("n"));
-                        }
+                        case "broader" -> broaderCounts.put(value, rs.getLong("n"));
+                        default -> count(counts, value, rs.getLong("n"));
                     }
                 });
+        // A broader term's own count (cases recorded with it alone) gives way to the count of all under it.
+        broaderCounts.forEach((value, n) -> count(counts, value, n));
         return new Pass<>(counts.getOrDefault(facet, new HashMap<>()), matched[0]);
     }
 
@@ -385,22 +394,11 @@ public class CaseSearch {
      * Each selected value with the narrower terms of its vocabulary (every level below it): a search for "beating"
      * finds the cases recorded as falanga too, as a thesaurus does.
      */
-    private Map<Facet, Map<String, Set<String>>> narrower(SearchQuery query) {
+    private static Map<Facet, Map<String, Set<String>>> narrower(SearchQuery query, Thesaurus thesaurus) {
         var result = new EnumMap<Facet, Map<String, Set<String>>>(Facet.class);
         query.filters().forEach((facet, values) -> {
-            Map<String, List<String>> children = facet.vocabulary() == null ? Map.of()
-                    : vocabularies.terms(facet.vocabulary()).stream().filter(t -> t.parentCode() != null)
-                    .collect(Collectors.groupingBy(Term::parentCode, Collectors.mapping(Term::code, Collectors.toList())));
             var closures = new LinkedHashMap<String, Set<String>>();
-            for (String value : values) {
-                var closure = new LinkedHashSet<String>();
-                var next = new ArrayDeque<String>(List.of(value));
-                while (!next.isEmpty()) {
-                    String code = next.pop();
-                    if (closure.add(code)) next.addAll(children.getOrDefault(code, List.of()));
-                }
-                closures.put(value, closure);
-            }
+            for (String value : values) closures.put(value, thesaurus.withNarrower(facet, value));
             result.put(facet, closures);
         });
         return result;
@@ -418,7 +416,7 @@ public class CaseSearch {
     @Transactional(isolation = Isolation.REPEATABLE_READ)
     public int export(SearchQuery query, OutputStream out) throws IOException {
         check(query);
-        query = withNarrower(query, narrower(query));
+        query = withNarrower(query, narrower(query, Thesaurus.of(vocabularies)));
         var text = SearchText.of(query.text());
         var params = new HashMap<String, Object>();
         text.bind(params);
@@ -562,8 +560,11 @@ public class CaseSearch {
         }).toList();
     }
 
-    /** Each facet's most frequent values and the selected ones, labelled in the user's language. */
-    private List<SearchResults.FacetCounts> facets(SearchQuery query, Map<Facet, Map<String, Long>> counts) {
+    /**
+     * Each facet's most frequent values and the selected ones, labelled in the user's language; a facet with a hierarchy
+     * as a tree (each broader term shown followed by the narrower ones shown, a level deeper).
+     */
+    private List<SearchResults.FacetCounts> facets(SearchQuery query, Map<Facet, Map<String, Long>> counts, Thesaurus thesaurus) {
         Locale locale = LocaleContextHolder.getLocale();
         var result = new ArrayList<SearchResults.FacetCounts>();
         for (Facet facet : Facet.values()) {
@@ -574,16 +575,18 @@ public class CaseSearch {
                     .limit(FACET_VALUES).map(Map.Entry::getKey).toList());
             query.values(facet).stream().filter(v -> !shown.contains(v)).forEach(shown::add);
             if (shown.isEmpty()) continue;
-            var labels = labels(facet, shown, locale);
-            result.add(new SearchResults.FacetCounts(facet, facet.parameter(), shown.stream().map(v -> new SearchResults.FacetValue(v,
-                    labels.getOrDefault(v, v), values.getOrDefault(v, 0L), query.selected(facet, v))).toList()));
+            var labels = labels(facet, shown, locale, thesaurus);
+            var tree = thesaurus.tree(facet, shown, v -> values.getOrDefault(v, 0L));
+            result.add(new SearchResults.FacetCounts(facet, facet.parameter(), tree.entrySet().stream().map(e -> new SearchResults.FacetValue(
+                    e.getKey(), labels.getOrDefault(e.getKey(), e.getKey()), values.getOrDefault(e.getKey(), 0L),
+                    query.selected(facet, e.getKey()), e.getValue())).toList()));
         }
         return result;
     }
 
-    private Map<String, String> labels(Facet facet, List<String> values, Locale locale) {
+    private Map<String, String> labels(Facet facet, List<String> values, Locale locale, Thesaurus thesaurus) {
         if (facet.vocabulary() != null) {
-            var terms = vocabularies.terms(facet.vocabulary()).stream().collect(Collectors.toMap(Term::code, t -> t.label(locale)));
+            var terms = thesaurus.terms(facet).stream().collect(Collectors.toMap(Term::code, t -> t.label(locale)));
             return values.stream().filter(terms::containsKey).collect(Collectors.toMap(v -> v, terms::get));
         }
         return switch (facet) {

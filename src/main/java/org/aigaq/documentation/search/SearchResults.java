@@ -16,8 +16,11 @@ public record SearchResults(long total, boolean capped, int page, int size, List
     /** The most frequent values of a facet among the matching cases, and the selected ones; {@code parameter} filters by it. */
     public record FacetCounts(Facet facet, String parameter, List<FacetValue> values) {}
 
-    /** A value of a facet, its label in the user's language, how many matching cases have it, and whether it is selected. */
-    public record FacetValue(String value, String label, long count, boolean selected) {}
+    /**
+     * A value of a facet, its label in the user's language, how many matching cases have it (a broader term: it or any
+     * term under it), whether it is selected, and its level in the facet's tree as shown (0 at the top).
+     */
+    public record FacetValue(String value, String label, long count, boolean selected, int level) {}
 
     public boolean hasNext() {
         return (long) page * size < total;

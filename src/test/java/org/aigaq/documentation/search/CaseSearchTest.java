@@ -144,8 +144,9 @@ class CaseSearchTest extends ApplicationTest {
         assertThat(results.total()).isEqualTo(4);
         assertThat(results.capped()).isFalse();
         assertThat(counts(results, Facet.REGION)).isEqualTo(Map.of("Almaty", 2L, "Astana", 1L));
-        // Cases, not acts: the first case has two acts with beating and is counted once.
-        assertThat(counts(results, Facet.METHOD)).isEqualTo(Map.of("beating", 2L, "electric-shock", 1L, "plastic-bag", 1L));
+        // Cases, not acts: the first case has two acts with beating and is counted once; a plastic bag is asphyxiation.
+        assertThat(counts(results, Facet.METHOD)).isEqualTo(Map.of("beating", 2L, "electric-shock", 1L, "plastic-bag", 1L,
+                "asphyxiation", 1L));
         assertThat(counts(results, Facet.YEAR)).isEqualTo(Map.of("2023", 1L, "2024", 3L));
         assertThat(counts(results, Facet.ACT_TYPE)).isEqualTo(Map.of("torture", 3L));
         assertThat(counts(results, Facet.SHARING)).isEqualTo(Map.of("ORGANISATION", 1L, "COALITION", 2L, "PUBLIC", 1L));
@@ -303,6 +304,13 @@ class CaseSearchTest extends ApplicationTest {
                 .containsEntry("blows-to-the-ears", 1L).containsEntry("plastic-bag", 1L);
         assertThat(ids(as(documenter, () -> search.search(query(word, Map.of(Facet.METHOD, List.of("falanga")))))))
                 .containsExactly(falanga);
+        // Unselected, the broader term is counted the same way and shown above its narrower terms, a level deeper.
+        var all = as(documenter, () -> search.search(query(word, Map.of())));
+        assertThat(counts(all, Facet.METHOD)).containsEntry("beating", 2L).containsEntry("falanga", 1L)
+                .containsEntry("asphyxiation", 1L).containsEntry("plastic-bag", 1L);
+        var methods = all.facets().stream().filter(f -> f.facet() == Facet.METHOD).findFirst().orElseThrow().values();
+        assertThat(methods).extracting(v -> v.value() + "@" + v.level()).containsExactly(
+                "beating@0", "blows-to-the-ears@1", "falanga@1", "asphyxiation@0", "plastic-bag@1");
         assertThat(ids(as(documenter, () -> search.search(query(word, Map.of(Facet.METHOD, List.of("plastic-bag")))))))
                 .containsExactly(other);
     }
