@@ -523,7 +523,6 @@ public class CaseSearch {
     }
 
     /** The page's cases with their matched words marked, in the order of the ranking. */
-
     private List<SearchResults.Hit> hits(List<Ranked> ranked, SearchText text) {
         if (ranked.isEmpty()) return List.of();
         var params = new HashMap<String, Object>();
