@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.BinaryOperator;
 import java.util.function.Function;
@@ -102,7 +101,7 @@ public class CaseSearch {
     public SearchResults search(SearchQuery query) {
         check(query);
         var thesaurus = Thesaurus.of(vocabularies);
-        var narrower = narrower(query, thesaurus);
+        var stored = thesaurus.withNarrower(query);
         var text = SearchText.of(query.text());
         var user = CurrentUser.require();
         var start = reads.one(() -> jdbc.sql("""
@@ -114,9 +113,9 @@ public class CaseSearch {
                 .single());
         var dates = start.dates();
         String[] readable = start.given() ? null : readable();
-        if (!text.present()) return search(query, thesaurus, narrower, text, text, dates, readable);
-        var found = search(query, thesaurus, narrower, text.russianOnly(), text, dates, readable);
-        return found.total() > 0 ? found : search(query, thesaurus, narrower, text, text, dates, readable);
+        if (!text.present()) return search(query, stored, thesaurus, text, text, dates, readable);
+        var found = search(query, stored, thesaurus, text.russianOnly(), text, dates, readable);
+        return found.total() > 0 ? found : search(query, stored, thesaurus, text, text, dates, readable);
     }
 
     /** What a search starts from: the dates of the cases, and whether any case is given to the user one by one. */
@@ -238,11 +237,11 @@ public class CaseSearch {
     /**
      * The search with the words matched as {@code matched} says ({@code shown} marks the words of the page): the
      * newest window of the matches, ranked, paged and counted, and for each selected facet the newest window of the
-     * matches of everything else, counted by that facet's values (so that its other values can be added).
+     * matches of everything else, counted by that facet's values (so that its other values can be added). {@code query}
+     * is what the SQL matches ({@code asked} with the narrower terms of its selected ones); {@code asked} is shown.
      */
-    private SearchResults search(SearchQuery asked, Thesaurus thesaurus, Map<Facet, Map<String, Set<String>>> narrower,
-                                 SearchText matched, SearchText shown, Dates dates, String[] readable) {
-        var query = withNarrower(asked, narrower);
+    private SearchResults search(SearchQuery asked, SearchQuery query, Thesaurus thesaurus, SearchText matched,
+                                 SearchText shown, Dates dates, String[] readable) {
         boolean bounded = matched.present() || !query.filters().isEmpty();
         int needed = query.page() * query.size();
         var windows = new ArrayList<Supplier<Window>>();
@@ -390,33 +389,11 @@ public class CaseSearch {
         return new Pass<>(counts.getOrDefault(facet, new HashMap<>()), matched[0]);
     }
 
-    /**
-     * Each selected value with the narrower terms of its vocabulary (every level below it): a search for "beating"
-     * finds the cases recorded as falanga too, as a thesaurus does.
-     */
-    private static Map<Facet, Map<String, Set<String>>> narrower(SearchQuery query, Thesaurus thesaurus) {
-        var result = new EnumMap<Facet, Map<String, Set<String>>>(Facet.class);
-        query.filters().forEach((facet, values) -> {
-            var closures = new LinkedHashMap<String, Set<String>>();
-            for (String value : values) closures.put(value, thesaurus.withNarrower(facet, value));
-            result.put(facet, closures);
-        });
-        return result;
-    }
-
-    /** The query with its selected values joined by their narrower terms: what the SQL matches. */
-    private static SearchQuery withNarrower(SearchQuery query, Map<Facet, Map<String, Set<String>>> narrower) {
-        var filters = new EnumMap<Facet, List<String>>(Facet.class);
-        narrower.forEach((facet, closures) -> filters.put(facet,
-                closures.values().stream().flatMap(Set::stream).distinct().toList()));
-        return new SearchQuery(query.text(), filters, query.page(), query.size());
-    }
-
     /** Every matching case the user may read, ranked, as CSV (streamed); the export is audited with its count. */
     @Transactional(isolation = Isolation.REPEATABLE_READ)
     public int export(SearchQuery query, OutputStream out) throws IOException {
         check(query);
-        query = withNarrower(query, narrower(query, Thesaurus.of(vocabularies)));
+        query = Thesaurus.of(vocabularies).withNarrower(query);
         var text = SearchText.of(query.text());
         var params = new HashMap<String, Object>();
         text.bind(params);

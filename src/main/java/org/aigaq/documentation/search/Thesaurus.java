@@ -22,15 +22,26 @@ import org.aigaq.platform.vocabulary.Vocabularies;
 final class Thesaurus {
 
     private final Map<Facet, List<Term>> terms;
-    private final Map<Facet, Map<String, String>> broader;
+    /** Each term's broader term, for the facets with a hierarchy. */
+    private final Map<Facet, Map<String, String>> broader = new EnumMap<>(Facet.class);
+    /** Each term's narrower terms, at every level below it. */
+    private final Map<Facet, Map<String, Set<String>>> below = new EnumMap<>(Facet.class);
 
     private Thesaurus(Map<Facet, List<Term>> terms) {
         this.terms = terms;
-        this.broader = new EnumMap<>(Facet.class);
         terms.forEach((facet, list) -> {
             var parents = new HashMap<String, String>();
             list.stream().filter(t -> t.parentCode() != null).forEach(t -> parents.put(t.code(), t.parentCode()));
-            if (!parents.isEmpty()) broader.put(facet, parents);
+            if (parents.isEmpty()) return;
+            broader.put(facet, parents);
+            var narrower = new HashMap<String, Set<String>>();
+            // Vocabularies form trees (a term's parent is another term of its list, never itself below it).
+            parents.keySet().forEach(term -> {
+                for (String above = parents.get(term); above != null; above = parents.get(above)) {
+                    narrower.computeIfAbsent(above, k -> new LinkedHashSet<>()).add(term);
+                }
+            });
+            below.put(facet, narrower);
         });
     }
 
@@ -47,18 +58,19 @@ final class Thesaurus {
         return terms.getOrDefault(facet, List.of());
     }
 
-    /** The value and every term below it, at any level. */
-    Set<String> withNarrower(Facet facet, String value) {
-        var parents = broader.getOrDefault(facet, Map.of());
-        var closure = new LinkedHashSet<String>(List.of(value));
-        boolean grew = true;
-        while (grew) {
-            grew = false;
-            for (var entry : parents.entrySet()) {
-                if (closure.contains(entry.getValue()) && closure.add(entry.getKey())) grew = true;
+    /** The query with each selected value joined by every term below it: what the search matches. */
+    SearchQuery withNarrower(SearchQuery query) {
+        var filters = new EnumMap<Facet, List<String>>(Facet.class);
+        query.filters().forEach((facet, values) -> {
+            var narrower = below.getOrDefault(facet, Map.of());
+            var all = new LinkedHashSet<String>();
+            for (String value : values) {
+                all.add(value);
+                all.addAll(narrower.getOrDefault(value, Set.of()));
             }
-        }
-        return closure;
+            filters.put(facet, List.copyOf(all));
+        });
+        return new SearchQuery(query.text(), filters, query.page(), query.size());
     }
 
     /**
@@ -69,15 +81,10 @@ final class Thesaurus {
     List<String[]> pairs(List<Facet> facets) {
         var pairs = new ArrayList<String[]>();
         for (Facet facet : facets) {
-            var parents = broader.getOrDefault(facet, Map.of());
-            var broaderTerms = new LinkedHashSet<>(parents.values());
-            for (String term : broaderTerms) pairs.add(new String[] {facet.stored(term), facet.stored(term)});
-            for (String term : parents.keySet()) {
-                for (String above = parents.get(term); above != null; above = parents.get(above)) {
-                    pairs.add(new String[] {facet.stored(term), facet.stored(above)});
-                    if (pairs.size() > 100_000) throw new IllegalStateException("a cycle in the vocabulary of " + facet);
-                }
-            }
+            below.getOrDefault(facet, Map.of()).forEach((term, narrower) -> {
+                pairs.add(new String[] {facet.stored(term), facet.stored(term)});
+                narrower.forEach(under -> pairs.add(new String[] {facet.stored(under), facet.stored(term)}));
+            });
         }
         return pairs;
     }
